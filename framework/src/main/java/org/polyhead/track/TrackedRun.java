@@ -1,0 +1,29 @@
+package org.polyhead.track;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One tracked run. All methods are asynchronous and safe to call from the training loop. */
+public interface TrackedRun {
+
+    String runId();
+
+    String experimentId();
+
+    /** Params are the flattened resolved config; values longer than MLflow's limit are truncated with a marker. */
+    void logParams(Map<String, String> params);
+
+    void setTag(String key, String value);
+
+    void logMetric(String key, double value, long step);
+
+    default void logMetrics(Map<String, Double> metrics, long step) {
+        metrics.forEach((k, v) -> logMetric(k, v, step));
+    }
+
+    /** Uploads a file under the run's artifact root at {@code artifactDir/filename} ({@code artifactDir} may be empty). */
+    void logArtifact(Path file, String artifactDir);
+
+    /** Ends the run with the given status (FINISHED, FAILED, KILLED) after flushing what is buffered. */
+    void end(RunStatus status);
+}
