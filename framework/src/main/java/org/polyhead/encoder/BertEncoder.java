@@ -1,0 +1,106 @@
+package org.polyhead.encoder;
+
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.polyhead.graph.Ops;
+
+/**
+ * A BERT encoder as a SameDiff graph: embedding LayerNorm, then N post-LN layers of multi-head self-attention and a
+ * GELU feed-forward block, each with a residual connection. Variables carry HuggingFace's tensor names (without the
+ * {@code bert.} prefix) so checkpoints map one to one; dense weights are stored [in, out], i.e. transposed relative
+ * to PyTorch's Linear. The word/position/segment tables live outside the graph ({@link EmbeddingTables}).
+ */
+public final class BertEncoder {
+    private final SameDiff sd;
+    private final EncoderConfig config;
+    private final WeightInit init;
+
+    private BertEncoder(SameDiff sd, EncoderConfig config, WeightInit init) {
+        this.sd = sd;
+        this.config = config;
+        this.init = init;
+    }
+
+    /** Adds the encoder to {@code sd}, with BERT's initialisation drawn from {@code init}. */
+    public static EncoderOutputs build(SameDiff sd, EncoderConfig config, EncoderInputs in, WeightInit init) {
+        return new BertEncoder(sd, config, init).forward(in);
+    }
+
+    /** Creates the three graph inputs with their standard names. */
+    public static EncoderInputs inputs(SameDiff sd, EncoderConfig config, WeightInit init) {
+        SDVariable embeddings = sd.var(EncoderInputs.EMBEDDINGS, init.zeros(1, 1, config.hidden()));
+        SDVariable mask = sd.placeHolder(EncoderInputs.MASK, init.dataType(), -1, -1);
+        SDVariable keep = sd.placeHolder(EncoderInputs.KEEP, init.dataType());
+        return new EncoderInputs(embeddings, mask, keep);
+    }
+
+    private EncoderOutputs forward(EncoderInputs in) {
+        SDVariable h = layerNorm("embeddings.LayerNorm", in.embeddings());
+        h = Ops.dropout(sd, h, in.keep());
+        SDVariable maskBias = attentionBias(in.mask());
+        for (int l = 0; l < config.layers(); l++) {
+            h = layer("encoder.layer." + l, h, maskBias, in.keep());
+        }
+        return new EncoderOutputs(sd.identity("last_hidden_state", h));
+    }
+
+    /** Padding → −10000 added to the attention scores, shaped [B, 1, 1, T] to broadcast over heads and queries. */
+    private SDVariable attentionBias(SDVariable mask) {
+        SDVariable bias = mask.rsub(1.0).mul(-10000.0);
+        return sd.expandDims(sd.expandDims(bias, 1), 1);
+    }
+
+    private SDVariable layer(String name, SDVariable x, SDVariable maskBias, SDVariable keep) {
+        SDVariable attn = selfAttention(name + ".attention.self", x, maskBias, keep);
+        SDVariable a = dense(name + ".attention.output.dense", attn, config.hidden(), config.hidden());
+        SDVariable h = layerNorm(name + ".attention.output.LayerNorm", Ops.dropout(sd, a, keep).add(x));
+        SDVariable f = Ops.gelu(sd, dense(name + ".intermediate.dense", h, config.hidden(), config.intermediate()));
+        SDVariable o = dense(name + ".output.dense", f, config.intermediate(), config.hidden());
+        return layerNorm(name + ".output.LayerNorm", Ops.dropout(sd, o, keep).add(h));
+    }
+
+    /** softmax(q·kᵀ/√d_h + mask)·v per head, heads concatenated back to [B, T, d]. */
+    private SDVariable selfAttention(String name, SDVariable x, SDVariable maskBias, SDVariable keep) {
+        int d = config.hidden();
+        SDVariable q = splitHeads(dense(name + ".query", x, d, d), x);
+        SDVariable k = splitHeads(dense(name + ".key", x, d, d), x);
+        SDVariable v = splitHeads(dense(name + ".value", x, d, d), x);
+        SDVariable scores = q.mmul(sd.permute(k, 0, 1, 3, 2)).div(Math.sqrt(config.headSize())).add(maskBias);
+        SDVariable p = Ops.dropout(sd, sd.nn().softmax(scores, -1), keep);
+        SDVariable ctx = sd.permute(p.mmul(v), 0, 2, 1, 3);
+        return sd.reshape(ctx, sd.concat(0, batchAndTime(x), sd.constant(Nd4j.createFromArray((long) d))));
+    }
+
+    /** [B, T, d] → [B, H, T, d_h]. */
+    private SDVariable splitHeads(SDVariable y, SDVariable like) {
+        SDVariable shape = sd.concat(0, batchAndTime(like),
+                sd.constant(Nd4j.createFromArray((long) config.heads(), config.headSize())));
+        return sd.permute(sd.reshape(y, shape), 0, 2, 1, 3);
+    }
+
+    private SDVariable batchAndTime(SDVariable x) {
+        return sd.shape(x).get(SDIndex.interval(0, 2));
+    }
+
+    private SDVariable dense(String name, SDVariable x, int in, int out) {
+        return Ops.dense(sd, x, weight(name + ".weight", in, out), bias(name + ".bias", out));
+    }
+
+    private SDVariable layerNorm(String name, SDVariable x) {
+        SDVariable gamma = sd.var(name + ".weight", init.ones(config.hidden()));
+        SDVariable beta = sd.var(name + ".bias", init.zeros(config.hidden()));
+        return Ops.layerNorm(sd, x, gamma, beta, config.layerNormEps());
+    }
+
+    private SDVariable weight(String name, int in, int out) {
+        INDArray w = init.normal(in, out);
+        return sd.var(name, w);
+    }
+
+    private SDVariable bias(String name, int size) {
+        return sd.var(name, init.zeros(size));
+    }
+}

@@ -1,0 +1,97 @@
+package org.polyhead.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.polyhead.encoder.BertEncoder;
+import org.polyhead.encoder.EmbeddingTables;
+import org.polyhead.encoder.EncoderInputs;
+import org.polyhead.encoder.EncoderOutputs;
+import org.polyhead.encoder.WeightInit;
+import org.polyhead.heads.LabelGroup;
+import org.polyhead.losses.GroupLoss;
+import org.polyhead.losses.GroupLosses;
+
+/**
+ * One model predicting several label groups: encoder → pooling → head design → a loss per group → weighted total.
+ * Owns the SameDiff graph and the embedding tables kept outside it. Graph outputs: {@code loss} (the weighted total),
+ * {@code loss.<group>} and {@code pred.<group>} (probabilities or values).
+ */
+public final class GroupModel {
+    public static final String LOSS = "loss";
+
+    private final ModelSpec spec;
+    private final SameDiff sd;
+    private final EmbeddingTables tables;
+
+    private GroupModel(ModelSpec spec, SameDiff sd, EmbeddingTables tables) {
+        this.spec = spec;
+        this.sd = sd;
+        this.tables = tables;
+    }
+
+    public static GroupModel build(ModelSpec spec, long seed) {
+        return build(spec, seed, DataType.FLOAT);
+    }
+
+    /** Builds in the given floating type: FLOAT to train, DOUBLE for gradient checks. */
+    public static GroupModel build(ModelSpec spec, long seed, DataType type) {
+        WeightInit init = new WeightInit(seed, type);
+        EmbeddingTables tables = new EmbeddingTables(spec.encoder(), init);
+        SameDiff sd = SameDiff.create();
+        EncoderInputs in = BertEncoder.inputs(sd, spec.encoder(), init);
+        EncoderOutputs encoded = BertEncoder.build(sd, spec.encoder(), in, init);
+        SDVariable features = spec.pooling().pool(sd, encoded, in);
+        Map<String, SDVariable> outputs = spec.heads().outputs(sd, features,
+                spec.pooling().width(spec.encoder().hidden()), spec.groups(), init);
+        List<SDVariable> losses = new ArrayList<>();
+        for (LabelGroup g : spec.groups()) {
+            GroupLoss loss = GroupLosses.forType(g.type());
+            SDVariable target = sd.placeHolder(g.targetName(), type, -1, g.width());
+            losses.add(loss.loss(sd, outputs.get(g.name()), target).rename("loss." + g.name()));
+            loss.prediction(sd, outputs.get(g.name())).rename("pred." + g.name());
+        }
+        spec.weighting().total(sd, losses, type).rename(LOSS);
+        sd.setLossVariables(LOSS);
+        return new GroupModel(spec, sd, tables);
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public SameDiff graph() {
+        return sd;
+    }
+
+    public EmbeddingTables tables() {
+        return tables;
+    }
+
+    public List<LabelGroup> groups() {
+        return spec.groups();
+    }
+
+    /** Graph variables the optimizer updates: every VARIABLE except the fed-in embedding sum. */
+    public List<String> trainableVariables() {
+        List<String> names = new ArrayList<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE && !v.name().equals(EncoderInputs.EMBEDDINGS)) {
+                names.add(v.name());
+            }
+        }
+        return names;
+    }
+
+    /** Per-group loss output names, in group order. */
+    public Map<String, String> groupLossNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        spec.groups().forEach(g -> names.put(g.name(), "loss." + g.name()));
+        return names;
+    }
+}

@@ -1,0 +1,94 @@
+package org.polyhead.train;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.polyhead.encoder.EncoderInputs;
+import org.polyhead.losses.Weighting;
+import org.polyhead.model.Batch;
+import org.polyhead.model.GroupModel;
+
+/**
+ * Forward, backward and Adam update for a {@link GroupModel}, one batch at a time. The embedding lookup happens here,
+ * outside the graph; its gradient comes back as the gradient of the fed-in embedding sum. Knows nothing of tracking:
+ * callers log what {@link #step} returns.
+ */
+public final class Trainer {
+    private final GroupModel model;
+    private final SameDiff sd;
+    private final Adam adam;
+    private final double dropout;
+    private final List<String> outputs = new ArrayList<>();
+    private final List<String> gradVars = new ArrayList<>();
+
+    public Trainer(GroupModel model, OptimConfig optim) {
+        this.model = model;
+        this.sd = model.graph();
+        this.adam = new Adam(optim);
+        this.dropout = model.spec().encoder().dropout();
+        outputs.add(GroupModel.LOSS);
+        outputs.addAll(model.groupLossNames().values());
+        gradVars.addAll(model.trainableVariables());
+        gradVars.add(EncoderInputs.EMBEDDINGS);
+    }
+
+    /** One training step with per-group loss weights w; returns {@code loss} and {@code loss.<group>} before the update. */
+    public Map<String, Double> step(Batch batch, double[] weights) {
+        Map<String, INDArray> feed = feed(batch, 1.0 - dropout);
+        feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)));
+        OutAndGrad og = sd.calculateGradientsAndOutputs(feed, outputs, gradVars);
+        Map<String, INDArray> grads = new HashMap<>(og.getGradients());
+        INDArray dEmb = grads.remove(EncoderInputs.EMBEDDINGS);
+        grads.putAll(model.tables().backward(batch.ids(), batch.types(), dEmb));
+        adam.update(parameters(), grads);
+        Map<String, Double> losses = new LinkedHashMap<>();
+        og.getOutputs().forEach((k, v) -> losses.put(k, v.getDouble(0)));
+        return losses;
+    }
+
+    /** Predictions {@code pred.<group>} [B, width] with dropout off. */
+    public Map<String, INDArray> predict(Batch batch) {
+        Map<String, INDArray> feed = feed(batch, 1.0);
+        List<String> names = model.groups().stream().map(g -> "pred." + g.name()).toList();
+        return sd.output(feed, names.toArray(String[]::new));
+    }
+
+    public Adam optimizer() {
+        return adam;
+    }
+
+    /** Every trainable array by name: graph variables and embedding tables. */
+    public Map<String, INDArray> parameters() {
+        Map<String, INDArray> p = new LinkedHashMap<>();
+        for (String name : model.trainableVariables()) {
+            p.put(name, sd.getVariable(name).getArr());
+        }
+        p.putAll(model.tables().tables());
+        return p;
+    }
+
+    private Map<String, INDArray> feed(Batch batch, double keep) {
+        sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
+        Map<String, INDArray> feed = new HashMap<>(batch.targets());
+        feed.put(EncoderInputs.MASK, batch.mask());
+        feed.put(EncoderInputs.KEEP, Nd4j.scalar((float) keep));
+        if (!feed.containsKey(Weighting.WEIGHTS)) {
+            feed.put(Weighting.WEIGHTS, Nd4j.ones(model.groups().size()).castTo(batch.mask().dataType()));
+        }
+        return feed;
+    }
+
+    private static float[] toFloat(double[] w) {
+        float[] f = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            f[i] = (float) w[i];
+        }
+        return f;
+    }
+}
