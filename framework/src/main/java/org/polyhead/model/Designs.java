@@ -1,0 +1,51 @@
+package org.polyhead.model;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.polyhead.UserError;
+import org.polyhead.heads.GroupHeads;
+import org.polyhead.heads.SeparateHeads;
+import org.polyhead.heads.SplitHeads;
+import org.polyhead.losses.FixedWeights;
+import org.polyhead.losses.Weighting;
+import org.polyhead.pooling.ClsPooling;
+import org.polyhead.pooling.MeanPooling;
+import org.polyhead.pooling.Pooling;
+
+/**
+ * The names by which specs select head designs, poolings and weightings ({@code model.heads: split}). A new design is a
+ * new class plus one line here.
+ */
+public final class Designs {
+    private static final Map<String, Supplier<GroupHeads>> HEADS = new TreeMap<>(Map.of(
+            "split", SplitHeads::new,
+            "separate", SeparateHeads::new));
+    private static final Map<String, Supplier<Pooling>> POOLINGS = new TreeMap<>(Map.of(
+            "cls", ClsPooling::new,
+            "mean", MeanPooling::new));
+    private static final Map<String, Supplier<Weighting>> WEIGHTINGS = new TreeMap<>(Map.of(
+            "fixed", FixedWeights::new));
+
+    private Designs() {}
+
+    public static GroupHeads heads(String name, String key) {
+        return pick(HEADS, name, key).get();
+    }
+
+    public static Pooling pooling(String name, String key) {
+        return pick(POOLINGS, name, key).get();
+    }
+
+    public static Weighting weighting(String name, String key) {
+        return pick(WEIGHTINGS, name, key).get();
+    }
+
+    private static <T> T pick(Map<String, T> known, String name, String key) {
+        T t = known.get(name);
+        if (t == null) {
+            throw new UserError(key + ": unknown design '" + name + "', expected one of " + known.keySet());
+        }
+        return t;
+    }
+}
