@@ -8,6 +8,10 @@ import picocli.CommandLine.Command;
         description = "Multi-head transformer classifiers on SameDiff, with tracked experiments.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                QuickstartCommand.class,
+                TrainCommand.class,
+                SweepCommand.class,
+                MlflowCommand.class,
         })
 public final class Main implements Runnable {
 

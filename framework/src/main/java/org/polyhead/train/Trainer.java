@@ -59,6 +59,13 @@ public final class Trainer {
         return sd.output(feed, names.toArray(String[]::new));
     }
 
+    /** Any graph outputs (e.g. {@code pred.<group>} and {@code loss.<group>}) for a batch, with dropout off. */
+    public Map<String, INDArray> outputs(Batch batch, double[] weights, List<String> names) {
+        Map<String, INDArray> feed = feed(batch, 1.0);
+        feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
+        return sd.output(feed, names.toArray(String[]::new));
+    }
+
     public Adam optimizer() {
         return adam;
     }

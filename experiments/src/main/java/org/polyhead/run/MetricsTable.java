@@ -1,0 +1,42 @@
+package org.polyhead.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Per-epoch validation metrics of a run, kept for the {@code metrics.csv} artifact. */
+final class MetricsTable {
+    private final List<Map<String, Double>> rows = new ArrayList<>();
+
+    void add(int epoch, int step, Map<String, Double> metrics) {
+        Map<String, Double> row = new LinkedHashMap<>();
+        row.put("epoch", (double) epoch);
+        row.put("step", (double) step);
+        metrics.forEach((k, v) -> {
+            if (!k.equals("epoch")) {
+                row.put(k, v);
+            }
+        });
+        rows.add(row);
+    }
+
+    String csv() {
+        Set<String> columns = new LinkedHashSet<>();
+        rows.forEach(r -> columns.addAll(r.keySet()));
+        StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');
+        for (Map<String, Double> r : rows) {
+            sb.append(String.join(",", columns.stream().map(c -> format(r.get(c))).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String format(Double v) {
+        if (v == null) {
+            return "";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue()) : Double.toString(v);
+    }
+}

@@ -1,0 +1,136 @@
+package org.polyhead.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A declarative experiment, as written in {@code experiments/specs/*.yaml}: what data, which encoder, which heads and
+ * losses, how to train, what to sweep and where to track. Immutable; every field has a default so specs stay short.
+ */
+public record ExperimentSpec(
+        String name,
+        DataSpec data,
+        EncoderSpec encoder,
+        ModelSpecConfig model,
+        List<GroupSpec> groups,
+        LossSpec loss,
+        TrainingSpec training,
+        SweepSpec sweep,
+        TrackingSpec tracking) {
+
+    public ExperimentSpec {
+        data = data == null ? new DataSpec(null, null, null, null, null, null) : data;
+        encoder = encoder == null ? new EncoderSpec(null, null, null, null, null, null, null) : encoder;
+        model = model == null ? new ModelSpecConfig(null, null, null) : model;
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        loss = loss == null ? new LossSpec(null, null) : loss;
+        training = training == null ? new TrainingSpec(null, null, null, null, null, null, null, null) : training;
+        sweep = sweep == null ? new SweepSpec(null, null, null, null) : sweep;
+        tracking = tracking == null ? new TrackingSpec(null) : tracking;
+    }
+
+    /** Which dataset, how much of it, how it is split and tokenized. */
+    public record DataSpec(String name, Integer maxRecords, Double validation, Double test, Integer splitSeed,
+                           Integer maxLength) {
+        public DataSpec {
+            maxRecords = maxRecords == null ? 0 : maxRecords;
+            validation = validation == null ? 0.2 : validation;
+            test = test == null ? 0.0 : test;
+            splitSeed = splitSeed == null ? 13 : splitSeed;
+            maxLength = maxLength == null ? 64 : maxLength;
+            Checks.positive("data.max_length", maxLength);
+            Checks.fraction("data.validation", validation);
+            Checks.fraction("data.test", test);
+        }
+    }
+
+    /** Encoder size when trained from scratch, or a pretrained checkpoint folder. */
+    public record EncoderSpec(Integer layers, Integer hidden, Integer heads, Integer intermediate, Double dropout,
+                              String checkpoint, String tokenizer) {
+        public EncoderSpec {
+            layers = layers == null ? 2 : layers;
+            hidden = hidden == null ? 128 : hidden;
+            heads = heads == null ? 4 : heads;
+            intermediate = intermediate == null ? 4 * hidden : intermediate;
+            dropout = dropout == null ? 0.1 : dropout;
+            tokenizer = tokenizer == null ? "all-MiniLM-L6-v2" : tokenizer;
+            Checks.positive("encoder.hidden", hidden);
+            Checks.positive("encoder.heads", heads);
+            if (hidden % heads != 0) {
+                throw new IllegalArgumentException("encoder.hidden (" + hidden + ") must be divisible by encoder.heads (" + heads + ")");
+            }
+        }
+    }
+
+    /** Design names, resolved through {@code org.polyhead.model.Designs}. */
+    public record ModelSpecConfig(String pooling, String heads, String weighting) {
+        public ModelSpecConfig {
+            pooling = pooling == null ? "mean" : pooling;
+            heads = heads == null ? "separate" : heads;
+            weighting = weighting == null ? "fixed" : weighting;
+        }
+    }
+
+    /** One label group: its name in the data, its target type and (optionally) its class list. */
+    public record GroupSpec(String name, String type, List<String> classes) {
+        public GroupSpec {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name is required");
+            }
+            type = type == null ? "softmax" : type;
+            classes = classes == null ? List.of() : List.copyOf(classes);
+        }
+    }
+
+    /** π for two groups (L = π·L_1 + (1−π)·L_2) or explicit weights for K groups. */
+    public record LossSpec(Double pi, List<Double> weights) {
+        public LossSpec {
+            if (pi != null) {
+                Checks.fraction("loss.pi", pi);
+            }
+            weights = weights == null ? List.of() : List.copyOf(weights);
+            for (int i = 0; i < weights.size(); i++) {
+                if (weights.get(i) < 0) {
+                    throw new IllegalArgumentException("loss.weights[" + i + "] must be >= 0, got " + weights.get(i));
+                }
+            }
+            if (!weights.isEmpty() && weights.stream().allMatch(w -> w == 0)) {
+                throw new IllegalArgumentException("loss.weights must not all be zero");
+            }
+        }
+    }
+
+    /** Optimisation and early stopping. */
+    public record TrainingSpec(Integer epochs, Integer batchSize, Double lr, Double warmup, Double weightDecay,
+                               Integer seed, String earlyStopping, Integer patience) {
+        public TrainingSpec {
+            epochs = epochs == null ? 3 : epochs;
+            batchSize = batchSize == null ? 32 : batchSize;
+            lr = lr == null ? 1e-3 : lr;
+            warmup = warmup == null ? 0.1 : warmup;
+            weightDecay = weightDecay == null ? 0.0 : weightDecay;
+            seed = seed == null ? 1 : seed;
+            patience = patience == null ? 0 : patience;
+            Checks.positive("training.epochs", epochs);
+            Checks.positive("training.batch_size", batchSize);
+            Checks.fraction("training.warmup", warmup);
+            if (lr <= 0) {
+                throw new IllegalArgumentException("training.lr must be > 0, got " + lr);
+            }
+        }
+    }
+
+    /** Grid (every combination of listed values) and random search (ranges sampled {@code trials} times), over any key. */
+    public record SweepSpec(Map<String, List<Object>> grid, Map<String, List<Double>> random, Integer trials,
+                            Integer seed) {
+        public SweepSpec {
+            grid = grid == null ? Map.of() : grid;
+            random = random == null ? Map.of() : random;
+            trials = trials == null ? 0 : trials;
+            seed = seed == null ? 0 : seed;
+        }
+    }
+
+    /** The MLflow experiment runs go to (defaults to the spec's name). */
+    public record TrackingSpec(String experiment) {}
+}

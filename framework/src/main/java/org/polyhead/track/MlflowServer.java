@@ -1,0 +1,153 @@
+package org.polyhead.track;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.polyhead.UserError;
+
+/**
+ * A local MLflow tracking server run from the project's {@code .venv}: sqlite backend and served artifacts under
+ * {@code .polyhead/}, bound to 127.0.0.1 on a free (or requested) port. Its pid and URL are kept in
+ * {@code .polyhead/mlflow.url} / {@code mlflow.pid} so that later commands reuse it.
+ */
+public final class MlflowServer {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private final Path home;
+    private final Path state;
+
+    public MlflowServer(Path home, Path state) {
+        this.home = home;
+        this.state = state;
+    }
+
+    /** The project's server: state under {@code <home>/.polyhead}. */
+    public static MlflowServer ofProject(Path home) {
+        return new MlflowServer(home, home.resolve(".polyhead"));
+    }
+
+    /** The URL of the live server, if one is running. */
+    public Optional<String> running() {
+        try {
+            Path urlFile = state.resolve("mlflow.url");
+            if (!Files.exists(urlFile)) {
+                return Optional.empty();
+            }
+            String url = Files.readString(urlFile).trim();
+            return healthy(url) ? Optional.of(url) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Starts a server (or reuses the live one) and returns its URL. {@code port} 0 picks a free port. */
+    public String start(int port) {
+        Optional<String> live = running();
+        if (live.isPresent()) {
+            return live.get();
+        }
+        Path mlflow = home.resolve(".venv/bin/mlflow");
+        if (!Files.isExecutable(mlflow)) {
+            throw new UserError("MLflow is not installed at " + mlflow + " (run ./polyhead, which installs .venv)");
+        }
+        int p = port == 0 ? freePort() : checkFree(port);
+        String url = "http://127.0.0.1:" + p;
+        try {
+            Files.createDirectories(state.resolve("mlartifacts"));
+            List<String> cmd = new ArrayList<>(List.of(mlflow.toString(), "server",
+                    "--backend-store-uri", "sqlite:///" + state.toAbsolutePath().resolve("mlflow.db"),
+                    "--serve-artifacts", "--artifacts-destination", state.toAbsolutePath().resolve("mlartifacts").toString(),
+                    "--host", "127.0.0.1", "--port", Integer.toString(p), "--workers", "1"));
+            Path log = state.resolve("mlflow.log");
+            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (!healthy(url)) {
+                if (!proc.isAlive() || System.nanoTime() > deadline) {
+                    proc.destroy();
+                    throw new UserError("MLflow server did not start on " + url + "; last lines of " + log + ":\n"
+                            + tail(log, 15));
+                }
+                Thread.sleep(300);
+            }
+            Files.writeString(state.resolve("mlflow.url"), url + "\n");
+            Files.writeString(state.resolve("mlflow.pid"), proc.pid() + "\n");
+            return url;
+        } catch (IOException e) {
+            throw new UserError("cannot start MLflow: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while starting MLflow");
+        }
+    }
+
+    /** Stops the server this project started; returns false if none was running. */
+    public boolean stop() {
+        try {
+            Path pidFile = state.resolve("mlflow.pid");
+            if (!Files.exists(pidFile)) {
+                return false;
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            Optional<ProcessHandle> h = ProcessHandle.of(pid);
+            boolean was = h.isPresent() && h.get().isAlive();
+            h.ifPresent(ph -> {
+                ph.descendants().forEach(ProcessHandle::destroy);
+                ph.destroy();
+            });
+            Files.deleteIfExists(pidFile);
+            Files.deleteIfExists(state.resolve("mlflow.url"));
+            return was;
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    public static boolean healthy(String url) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
+                    HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UserError("no free port on 127.0.0.1: " + e.getMessage());
+        }
+    }
+
+    private static int checkFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException e) {
+            throw new UserError("port " + port + " on 127.0.0.1 is in use; pick another with --port or omit it");
+        }
+    }
+
+    private static String tail(Path log, int n) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.polyhead.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.RunsPage;
+import org.polyhead.UserError;
+
+/** Reads finished runs of an experiment from MLflow, page by page, as plain maps of params, metrics and tags. */
+public final class TrackedRuns {
+    private TrackedRuns() {}
+
+    /** One run as a report sees it. */
+    public record RunRow(String runId, String name, String status, Map<String, String> params,
+                         Map<String, Double> metrics, Map<String, String> tags) {}
+
+    public static List<RunRow> children(MlflowClient client, String experiment, String parentRunId) {
+        String filter = "tags.mlflow.parentRunId = '" + parentRunId + "'";
+        return search(client, experiment, filter);
+    }
+
+    public static List<RunRow> search(MlflowClient client, String experiment, String filter) {
+        String id = client.getExperimentByName(experiment).map(Service.Experiment::getExperimentId)
+                .orElseThrow(() -> new UserError("no MLflow experiment named '" + experiment + "'"));
+        List<RunRow> rows = new ArrayList<>();
+        RunsPage page = client.searchRuns(List.of(id), filter, Service.ViewType.ACTIVE_ONLY, 500);
+        while (true) {
+            for (Service.Run run : page.getItems()) {
+                rows.add(row(run));
+            }
+            if (!page.hasNextPage()) {
+                break;
+            }
+            page = (RunsPage) page.getNextPage();
+        }
+        return rows;
+    }
+
+    private static RunRow row(Service.Run run) {
+        Map<String, String> params = new LinkedHashMap<>();
+        run.getData().getParamsList().forEach(p -> params.put(p.getKey(), p.getValue()));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        run.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
+        Map<String, String> tags = new LinkedHashMap<>();
+        run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+        return new RunRow(run.getInfo().getRunId(), tags.getOrDefault("mlflow.runName", ""),
+                run.getInfo().getStatus().name(), params, metrics, tags);
+    }
+}
