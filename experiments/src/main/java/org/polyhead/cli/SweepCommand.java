@@ -35,7 +35,7 @@ public final class SweepCommand implements Callable<Integer> {
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved) {
         Path tokenizer = Home.miniLm().resolve("tokenizer.json");
         try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path())) {
-            SweepRunner runner = new SweepRunner(tracker, r -> GroupTask.prepare(r, tokenizer, Home.work()), Home.work());
+            SweepRunner runner = new SweepRunner(tracker, r -> GroupTask.prepare(r, Home.path(), tokenizer, Home.work()), Home.work());
             return runner.run(resolved);
         }
     }
