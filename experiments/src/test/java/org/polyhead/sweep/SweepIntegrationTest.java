@@ -1,0 +1,119 @@
+package org.polyhead.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.MlflowClient;
+import org.polyhead.report.TrackedRuns;
+import org.polyhead.run.GroupTask;
+import org.polyhead.run.TrialRunner;
+import org.polyhead.spec.SpecLoader;
+import org.polyhead.track.MlflowServerExtension;
+import org.polyhead.track.MlflowTracker;
+import org.polyhead.track.RunStatus;
+
+/**
+ * A 2×2 sweep (π × head design) on real State of the Union passages with a tiny encoder, tracked in a real MLflow
+ * server: one parent, four children with params, per-epoch metric history, provenance tags and artifacts; and a
+ * rerun with the same seed reproduces the metrics exactly.
+ */
+@ExtendWith(MlflowServerExtension.class)
+class SweepIntegrationTest {
+    private static final String SPEC = """
+            name: sweep-it
+            data: {name: sotu, max_records: 160, validation: 0.25, max_length: 24}
+            encoder: {layers: 1, hidden: 16, heads: 2, intermediate: 32, dropout: 0.1}
+            model: {pooling: mean, heads: separate}
+            groups: [{name: party}, {name: era}]
+            loss: {pi: 0.5}
+            training: {epochs: 2, batch_size: 16, lr: 0.003, seed: 3}
+            sweep:
+              grid:
+                loss.pi: [0.25, 0.75]
+                model.heads: [split, separate]
+            """;
+
+    @Test
+    void gridSweepLogsParentChildrenMetricsAndArtifacts(@TempDir Path tmp) throws IOException {
+        SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC), List.of());
+        SweepRunner.Outcome outcome = sweep(spec, tmp);
+        MlflowClient client = new MlflowClient(MlflowServerExtension.url());
+        List<TrackedRuns.RunRow> children = TrackedRuns.children(client, "sweep-it", outcome.parentRunId());
+        assertEquals(4, children.size());
+        Set<String> combos = children.stream().map(r -> r.params().get("loss.pi") + "/" + r.params().get("model.heads"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of("0.25/split", "0.25/separate", "0.75/split", "0.75/separate"), combos);
+        Service.Run parent = client.getRun(outcome.parentRunId());
+        assertTrue(parent.getData().getTagsList().stream()
+                .anyMatch(t -> t.getKey().equals("polyhead.sweep") && t.getValue().equals("parent")));
+        for (TrackedRuns.RunRow child : children) {
+            assertEquals("FINISHED", child.status());
+            assertEquals(2, client.getMetricHistory(child.runId(), "val_acc_party").size(), "one point per epoch");
+            assertTrue(child.metrics().containsKey("val_f1_era"));
+            assertTrue(client.getMetricHistory(child.runId(), "train_loss").size() >= 2);
+            for (String tag : List.of("polyhead.git_commit", "polyhead.config_hash", "polyhead.dataset_sha256",
+                    "polyhead.seed", "polyhead.version", "polyhead.backend")) {
+                assertTrue(child.tags().containsKey(tag), "tag " + tag);
+            }
+            String list = get("/api/2.0/mlflow/artifacts/list?run_id=" + child.runId());
+            for (String artifact : List.of("config.yaml", "metrics.csv", "confusion.json", "predictions.jsonl", "data")) {
+                assertTrue(list.contains("\"" + artifact + "\""), artifact + " in " + list);
+            }
+            assertTrue(child.name().matches("pi=0\\.\\d+ heads=\\w+|heads=\\w+ pi=0\\.\\d+"), child.name());
+        }
+    }
+
+    @Test
+    void aRerunWithTheSameSeedAndNoDropoutReproducesTheMetricsExactly(@TempDir Path tmp) throws IOException {
+        SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC),
+                List.of("sweep={}", "name=rerun-it", "encoder.dropout=0.0"));
+        Map<String, Double> first = sweep(spec, tmp).results().get(0).metrics();
+        Map<String, Double> second = sweep(spec, tmp).results().get(0).metrics();
+        assertTrue(first.containsKey("val_loss_party"));
+        assertEquals(first, second);
+    }
+
+    @Test
+    void aNonFiniteLossEndsTheTrialAsFailedAndTheSweepGoesOn(@TempDir Path tmp) throws IOException {
+        SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC),
+                List.of("name=nan-it", "sweep.grid={training.lr: [1.0e30, 0.003]}", "training.epochs=1"));
+        SweepRunner.Outcome outcome = sweep(spec, tmp);
+        List<TrialRunner.Result> results = outcome.results();
+        assertEquals(RunStatus.FAILED, results.get(0).status());
+        assertTrue(results.get(0).failure().contains("at step"), results.get(0).failure());
+        assertEquals(RunStatus.FINISHED, results.get(1).status());
+        Service.Run failed = new MlflowClient(MlflowServerExtension.url()).getRun(results.get(0).runId());
+        assertEquals(Service.RunStatus.FAILED, failed.getInfo().getStatus());
+        assertTrue(failed.getData().getTagsList().stream().anyMatch(t -> t.getKey().equals("polyhead.failure")));
+    }
+
+    static SweepRunner.Outcome sweep(SpecLoader.Resolved spec, Path tmp) {
+        Path home = MlflowServerExtension.projectHome();
+        Path tokenizer = home.resolve(".polyhead/models/all-MiniLM-L6-v2/tokenizer.json");
+        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
+            return new SweepRunner(tracker, r -> GroupTask.prepare(r, home, tokenizer, tmp), tmp).run(spec);
+        }
+    }
+
+    static String get(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(MlflowServerExtension.url() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

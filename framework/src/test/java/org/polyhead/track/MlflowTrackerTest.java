@@ -1,0 +1,92 @@
+package org.polyhead.track;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.MlflowClient;
+import org.polyhead.UserError;
+
+/** The tracker against a real MLflow server: batching over the server's limits, artifacts, parents, errors. */
+@ExtendWith(MlflowServerExtension.class)
+class MlflowTrackerTest {
+
+    @Test
+    void metricsAndParamsBeyondOneRequestArriveComplete(@TempDir Path tmp) throws IOException {
+        MlflowClient client = new MlflowClient(MlflowServerExtension.url());
+        String runId;
+        Path artifact = Files.writeString(tmp.resolve("notes.txt"), "hello");
+        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
+            TrackedRun parent = tracker.startRun("tracker-test", "parent", null, Map.of("polyhead.sweep", "parent"));
+            TrackedRun run = tracker.startRun("tracker-test", "child", parent.runId(), Map.of());
+            runId = run.runId();
+            Map<String, String> params = new LinkedHashMap<>();
+            for (int i = 0; i < 250; i++) {
+                params.put("p" + i, Integer.toString(i));
+            }
+            params.put("long", "x".repeat(7000));
+            run.logParams(params);
+            for (int step = 0; step < 2500; step++) {
+                run.logMetric("train_loss", 1.0 / (step + 1), step);
+            }
+            run.logArtifact(artifact, "docs");
+            run.end(RunStatus.FINISHED);
+            parent.end(RunStatus.FINISHED);
+        }
+        Service.Run run = client.getRun(runId);
+        assertEquals(251, run.getData().getParamsCount());
+        String longValue = run.getData().getParamsList().stream().filter(p -> p.getKey().equals("long")).findFirst()
+                .orElseThrow().getValue();
+        assertEquals(MlflowTracker.MAX_PARAM_VALUE, longValue.length());
+        assertTrue(longValue.endsWith("[truncated]"));
+        List<Service.Metric> history = client.getMetricHistory(runId, "train_loss");
+        assertEquals(2500, history.size());
+        assertEquals(Service.RunStatus.FINISHED, run.getInfo().getStatus());
+        assertTrue(run.getData().getTagsList().stream().anyMatch(t -> t.getKey().equals("mlflow.parentRunId")));
+        String experimentId = run.getInfo().getExperimentId();
+        assertEquals("hello", get("/api/2.0/mlflow-artifacts/artifacts/" + experimentId + "/" + runId
+                + "/artifacts/docs/notes.txt"));
+        assertTrue(get("/api/2.0/mlflow/artifacts/list?run_id=" + runId + "&path=docs").contains("docs/notes.txt"));
+    }
+
+    static String get(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(MlflowServerExtension.url() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void unreachableServerIsNamedInTheError() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String uri = "http://127.0.0.1:" + port;
+        UserError e = assertThrows(UserError.class, () -> new MlflowTracker(uri));
+        assertTrue(e.getMessage().contains(uri), e.getMessage());
+    }
+
+    @Test
+    void portInUseIsAClearError(@TempDir Path tmp) throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            MlflowServer server = new MlflowServer(MlflowServerExtension.projectHome(), tmp);
+            UserError e = assertThrows(UserError.class, () -> server.start(busy.getLocalPort()));
+            assertTrue(e.getMessage().contains("port " + busy.getLocalPort() + " on 127.0.0.1 is in use"), e.getMessage());
+        }
+    }
+}
