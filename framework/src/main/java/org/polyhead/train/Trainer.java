@@ -10,6 +10,7 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.encoder.EncoderInputs;
+import org.polyhead.graph.QuietStdout;
 import org.polyhead.losses.Weighting;
 import org.polyhead.model.Batch;
 import org.polyhead.model.GroupModel;
@@ -26,6 +27,7 @@ public final class Trainer {
     private final double dropout;
     private final List<String> outputs = new ArrayList<>();
     private final List<String> gradVars = new ArrayList<>();
+    private boolean firstStep = true;
 
     public Trainer(GroupModel model, OptimConfig optim) {
         this.model = model;
@@ -42,7 +44,10 @@ public final class Trainer {
     public Map<String, Double> step(Batch batch, double[] weights) {
         Map<String, INDArray> feed = feed(batch, 1.0 - dropout);
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)));
-        OutAndGrad og = sd.calculateGradientsAndOutputs(feed, outputs, gradVars);
+        OutAndGrad og = firstStep
+                ? QuietStdout.call(() -> sd.calculateGradientsAndOutputs(feed, outputs, gradVars))
+                : sd.calculateGradientsAndOutputs(feed, outputs, gradVars);
+        firstStep = false;
         Map<String, INDArray> grads = new HashMap<>(og.getGradients());
         INDArray dEmb = grads.remove(EncoderInputs.EMBEDDINGS);
         grads.putAll(model.tables().backward(batch.ids(), batch.types(), dEmb));
