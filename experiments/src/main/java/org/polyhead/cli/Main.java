@@ -24,7 +24,32 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        try {
+            System.exit(commandLine().execute(args));
+        } catch (LinkageError | RuntimeException e) {
+            String backend = backendFailure(e);
+            if (backend == null) {
+                throw e;
+            }
+            System.err.println("polyhead: " + backend);
+            System.exit(3);
+        }
+    }
+
+    /**
+     * A clear message when ND4J's backend cannot start (e.g. a -Pcuda build on a machine without a usable GPU or CUDA
+     * 11.6 libraries), instead of a native stack trace; null if {@code e} is something else.
+     */
+    static String backendFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.endsWith("NoAvailableBackendException") || t instanceof UnsatisfiedLinkError) {
+                return "the ND4J backend could not start (" + t.getMessage().lines().findFirst().orElse("") + "). "
+                        + "A -Pcuda build needs an NVIDIA GPU with CUDA 11.6 libraries (sm_37-sm_86 kernels); "
+                        + "rebuild without -Pcuda for the CPU backend.";
+            }
+        }
+        return null;
     }
 
     /** The configured command line; user mistakes print a one-line message and exit 2, never a stack trace. */
