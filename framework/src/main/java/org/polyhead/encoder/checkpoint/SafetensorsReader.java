@@ -31,7 +31,7 @@ public final class SafetensorsReader {
 
     private SafetensorsReader() {}
 
-    /** All tensors of {@code file}, in header order, converted to float32. */
+    /** All tensors of {@code file} in header order: floating-point ones as float32, integer buffers as int64. */
     public static Map<String, INDArray> read(Path file) {
         Map<String, INDArray> out = new LinkedHashMap<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -91,6 +91,9 @@ public final class SafetensorsReader {
     }
 
     private static INDArray toArray(TensorEntry t, ByteBuffer buf) {
+        if (!t.isFloat()) {
+            return toLongArray(t, buf);
+        }
         float[] values = new float[Math.toIntExact(t.numel())];
         switch (t.dtype()) {
             case "F32" -> buf.asFloatBuffer().get(values);
@@ -101,5 +104,22 @@ public final class SafetensorsReader {
         }
         long[] shape = t.shape();
         return shape.length == 0 ? Nd4j.scalar(DataType.FLOAT, values[0]) : Nd4j.create(values, shape, 'c');
+    }
+
+    /** Integer tensors are buffers (e.g. BERT's position_ids), never weights: read exactly, as int64. */
+    private static INDArray toLongArray(TensorEntry t, ByteBuffer buf) {
+        long[] values = new long[Math.toIntExact(t.numel())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (t.dtype()) {
+                case "I64" -> buf.getLong();
+                case "I32" -> buf.getInt();
+                case "I16" -> buf.getShort();
+                case "I8" -> buf.get();
+                case "U8", "BOOL" -> buf.get() & 0xff;
+                default -> throw new IllegalStateException("dtype checked in TensorEntry: " + t.dtype());
+            };
+        }
+        long[] shape = t.shape();
+        return shape.length == 0 ? Nd4j.scalar(values[0]) : Nd4j.createFromArray(values).reshape(shape);
     }
 }

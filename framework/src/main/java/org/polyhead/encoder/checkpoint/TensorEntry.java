@@ -11,7 +11,12 @@ import java.util.Map;
  * range whose length matches the shape. Kept apart from the reader so every header check names the file and tensor.
  */
 record TensorEntry(String name, String dtype, long[] shape, long begin, long end) {
-    static final Map<String, Integer> BYTES_PER_VALUE = Map.of("F32", 4, "F16", 2, "BF16", 2, "F64", 8);
+    static final Map<String, Integer> BYTES_PER_VALUE = Map.of("F32", 4, "F16", 2, "BF16", 2, "F64", 8,
+            "I64", 8, "I32", 4, "I16", 2, "I8", 1, "U8", 1, "BOOL", 1);
+
+    boolean isFloat() {
+        return dtype.startsWith("F") || dtype.equals("BF16");
+    }
 
     long numel() {
         long n = 1;
@@ -34,7 +39,7 @@ record TensorEntry(String name, String dtype, long[] shape, long begin, long end
         Integer width = BYTES_PER_VALUE.get(dtype);
         if (width == null) {
             throw new UserError(where + ": dtype " + dtype + " is not supported (expected one of "
-                    + BYTES_PER_VALUE.keySet() + "; integer tensors are not weights)");
+                    + BYTES_PER_VALUE.keySet() + ")");
         }
         long[] shape = longs(where, node.get("shape"), "shape", -1);
         long[] offsets = longs(where, node.get("data_offsets"), "data_offsets", 2);

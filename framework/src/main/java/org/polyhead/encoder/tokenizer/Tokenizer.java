@@ -79,16 +79,16 @@ public final class Tokenizer implements AutoCloseable {
     /** Token ids of each text, truncated to {@link #maxLength()} and padded to the batch's longest row. */
     public TokenBatch encode(List<String> texts) {
         if (texts.isEmpty()) {
-            return new TokenBatch(new long[0][], new long[0][], new long[0][]);
+            return new TokenBatch(new int[0][], new int[0][], new int[0][]);
         }
         Encoding[] enc = hf.batchEncode(texts);
-        long[][] ids = new long[enc.length][];
-        long[][] mask = new long[enc.length][];
-        long[][] types = new long[enc.length][];
+        int[][] ids = new int[enc.length][];
+        int[][] mask = new int[enc.length][];
+        int[][] types = new int[enc.length][];
         for (int i = 0; i < enc.length; i++) {
-            ids[i] = enc[i].getIds();
-            mask[i] = enc[i].getAttentionMask();
-            types[i] = enc[i].getTypeIds();
+            ids[i] = toInts(enc[i].getIds());
+            mask[i] = toInts(enc[i].getAttentionMask());
+            types[i] = toInts(enc[i].getTypeIds());
         }
         return new TokenBatch(ids, mask, types);
     }
@@ -122,6 +122,14 @@ public final class Tokenizer implements AutoCloseable {
     @Override
     public void close() {
         hf.close();
+    }
+
+    private static int[] toInts(long[] a) {
+        int[] out = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = Math.toIntExact(a[i]);
+        }
+        return out;
     }
 
     private static int countVocab(Path source, String text) {
