@@ -25,6 +25,8 @@ def parse_args():
     p.add_argument("--max-length", type=int, default=128, help="truncate to this many tokens (specials included)")
     p.add_argument("--batch-size", type=int, default=8, help="texts per padded batch")
     p.add_argument("--tokens-only", action="store_true", help="skip the model: write token ids only")
+    p.add_argument("--dtype", choices=("float32", "float64"), default="float32",
+                   help="float64 separates float32 rounding from real differences when a parity check fails")
     return p.parse_args()
 
 
@@ -42,7 +44,7 @@ def main():
         import torch
         from transformers import AutoModel
         torch.set_num_threads(1)
-        model = AutoModel.from_pretrained(args.model, local_files_only=True, dtype=torch.float32)
+        model = AutoModel.from_pretrained(args.model, local_files_only=True, dtype=getattr(torch, args.dtype))
         model.eval()
     texts = read_lines(args.input)
     with open(args.output, "w", encoding="utf-8") as out:
@@ -54,7 +56,7 @@ def main():
             if model is not None:
                 import torch
                 with torch.no_grad():
-                    hidden = model(**enc).last_hidden_state.float().numpy()
+                    hidden = model(**enc).last_hidden_state.double().numpy()
             for i in range(len(batch)):
                 row = {key: [int(v) for v in enc[key][i]] for key in ("input_ids", "attention_mask", "token_type_ids")}
                 if hidden is not None:

@@ -46,8 +46,13 @@ public final class PretrainedEncoder implements AutoCloseable {
         this.unused = unused;
     }
 
-    /** Loads a model folder; {@code maxLength} tokens at most per text, specials included. */
+    /** Loads a model folder in float32; {@code maxLength} tokens at most per text, specials included. */
     public static PretrainedEncoder load(Path modelDir, int maxLength) {
+        return load(modelDir, maxLength, DataType.FLOAT);
+    }
+
+    /** Loads a model folder computing in {@code type} (DOUBLE to separate float32 rounding from real differences). */
+    public static PretrainedEncoder load(Path modelDir, int maxLength, DataType type) {
         if (!Files.isDirectory(modelDir)) {
             throw new UserError(modelDir + ": not a folder (expected a HuggingFace model folder)");
         }
@@ -57,7 +62,7 @@ public final class PretrainedEncoder implements AutoCloseable {
                     + config.maxPositions());
         }
         EncoderConfig shapes = CheckpointLoader.encoderConfig(config);
-        WeightInit init = new WeightInit(0L);
+        WeightInit init = new WeightInit(0L, type);
         SameDiff sd = SameDiff.create();
         EncoderInputs in = BertEncoder.inputs(sd, shapes, init);
         BertEncoder.build(sd, shapes, in, init);
@@ -72,8 +77,9 @@ public final class PretrainedEncoder implements AutoCloseable {
     public INDArray lastHiddenState(TokenBatch batch) {
         sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(tables.lookup(batch.inputIds(), batch.tokenTypeIds()));
         Map<String, INDArray> feed = new LinkedHashMap<>();
-        feed.put(EncoderInputs.MASK, batch.mask(DataType.FLOAT));
-        feed.put(EncoderInputs.KEEP, Nd4j.scalar(1.0f));
+        DataType type = tables.tables().get(EmbeddingTables.WORD).dataType();
+        feed.put(EncoderInputs.MASK, batch.mask(type));
+        feed.put(EncoderInputs.KEEP, Nd4j.scalar(type, 1.0));
         return sd.output(feed, OUTPUT).get(OUTPUT);
     }
 

@@ -34,10 +34,15 @@ final class HfReference {
 
     /** reference_encode.py's JSONL rows for {@code texts}. */
     static List<JsonNode> encode(Path model, Path texts, int maxLength, boolean tokensOnly, Path work) throws Exception {
-        Path out = work.resolve("reference.jsonl");
+        return encode(model, texts, maxLength, tokensOnly, work, "float32");
+    }
+
+    static List<JsonNode> encode(Path model, Path texts, int maxLength, boolean tokensOnly, Path work, String dtype)
+            throws Exception {
+        Path out = work.resolve("reference-" + dtype + ".jsonl");
         List<String> cmd = new ArrayList<>(List.of(python().toString(), script("reference_encode.py").toString(),
                 "--model", model.toString(), "--input", texts.toString(), "--output", out.toString(),
-                "--max-length", Integer.toString(maxLength), "--batch-size", "8"));
+                "--max-length", Integer.toString(maxLength), "--batch-size", "8", "--dtype", dtype));
         if (tokensOnly) {
             cmd.add("--tokens-only");
         }
