@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 SweepCommand.class,
                 MlflowCommand.class,
+                EncodeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -34,6 +34,9 @@ public final class EmbeddingTables {
 
     /** Σ word[ids] + position[t] + type[types] → [B, T, d]. {@code types} may be null (all segment 0). */
     public INDArray lookup(int[][] ids, int[][] types) {
+        if (tables.get(WORD).dataType() == DataType.DOUBLE) {
+            return lookupDouble(ids, types);
+        }
         int b = ids.length;
         int t = ids[0].length;
         float[] out = new float[b * t * hidden];
@@ -52,6 +55,25 @@ public final class EmbeddingTables {
             }
         }
         return Nd4j.create(out, new long[] {b, t, hidden}, 'c').castTo(tables.get(WORD).dataType());
+    }
+
+    /** The same sum in double precision: a float32 sum would cap DOUBLE models (gradient and parity checks) at ~1e-7. */
+    private INDArray lookupDouble(int[][] ids, int[][] types) {
+        int t = ids[0].length;
+        double[] out = new double[ids.length * t * hidden];
+        double[] word = tables.get(WORD).data().asDouble();
+        double[] pos = tables.get(POSITION).data().asDouble();
+        double[] type = tables.get(TYPE).data().asDouble();
+        for (int i = 0; i < ids.length; i++) {
+            for (int j = 0; j < t; j++) {
+                int o = (i * t + j) * hidden;
+                int s = (types == null ? 0 : types[i][j]) * hidden;
+                for (int k = 0; k < hidden; k++) {
+                    out[o + k] = word[ids[i][j] * hidden + k] + pos[j * hidden + k] + type[s + k];
+                }
+            }
+        }
+        return Nd4j.create(out, new long[] {ids.length, t, hidden}, 'c');
     }
 
     /** Scatter-adds dL/d(sum) [B, T, d] into a gradient per table (repeated ids accumulate). */
