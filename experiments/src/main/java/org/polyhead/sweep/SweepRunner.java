@@ -62,7 +62,11 @@ public final class SweepRunner {
         tags.putAll(Provenance.data(data));
         tags.put("polyhead.sweep", "child");
         TrackedRun run = tracker.startRun(experiment, trial.name(), parentId, tags);
-        run.logParams(resolved.params());
+        Map<String, String> params = new LinkedHashMap<>(resolved.params());
+        if (resolved.spec().loss().pi() != null) {
+            params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
+        }
+        run.logParams(params);
         try {
             return new TrialRunner(workDir).run(resolved, data, run);
         } catch (UserError e) {

@@ -60,6 +60,7 @@ class SweepIntegrationTest {
                 .anyMatch(t -> t.getKey().equals("polyhead.sweep") && t.getValue().equals("parent")));
         for (TrackedRuns.RunRow child : children) {
             assertEquals("FINISHED", child.status());
+            assertEquals(Double.parseDouble(child.params().get("loss.pi")), Double.parseDouble(child.params().get("pi")));
             assertEquals(2, client.getMetricHistory(child.runId(), "val_acc_party").size(), "one point per epoch");
             assertTrue(child.metrics().containsKey("val_f1_era"));
             assertTrue(client.getMetricHistory(child.runId(), "train_loss").size() >= 2);
