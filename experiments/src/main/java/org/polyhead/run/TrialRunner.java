@@ -43,13 +43,12 @@ public final class TrialRunner {
         ExperimentSpec spec = trial.spec();
         double[] weights = LossWeights.of(spec.loss(), data.groups());
         GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed());
-        Nd4j.getRandom().setSeed(spec.training().seed());
         int bs = spec.training().batchSize();
         int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
         int total = stepsPerEpoch * spec.training().epochs();
         Trainer trainer = new Trainer(model, new OptimConfig(spec.training().lr(),
                 (int) Math.round(spec.training().warmup() * total), total, 0.9, 0.999, 1e-8,
-                spec.training().weightDecay()));
+                spec.training().weightDecay()), spec.training().seed());
         MetricsTable table = new MetricsTable();
         Map<String, Double> last = Map.of();
         EarlyStopping stopping = new EarlyStopping(spec.training().earlyStopping(), spec.training().patience());

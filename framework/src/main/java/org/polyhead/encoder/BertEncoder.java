@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.polyhead.graph.DropoutMasks;
 import org.polyhead.graph.Ops;
 
 /**
@@ -33,16 +34,15 @@ public final class BertEncoder {
     public static EncoderInputs inputs(SameDiff sd, EncoderConfig config, WeightInit init) {
         SDVariable embeddings = sd.var(EncoderInputs.EMBEDDINGS, init.zeros(1, 1, config.hidden()));
         SDVariable mask = sd.placeHolder(EncoderInputs.MASK, init.dataType(), -1, -1);
-        SDVariable keep = sd.placeHolder(EncoderInputs.KEEP, init.dataType());
-        return new EncoderInputs(embeddings, mask, keep);
+        return new EncoderInputs(embeddings, mask, new DropoutMasks(init.dataType(), config.hidden(), config.heads()));
     }
 
     private EncoderOutputs forward(EncoderInputs in) {
         SDVariable h = layerNorm("embeddings.LayerNorm", in.embeddings());
-        h = Ops.dropout(sd, h, in.keep());
+        h = in.dropout().apply(sd, h, DropoutMasks.Kind.HIDDEN);
         SDVariable maskBias = attentionBias(in.mask());
         for (int l = 0; l < config.layers(); l++) {
-            h = layer("encoder.layer." + l, h, maskBias, in.keep());
+            h = layer("encoder.layer." + l, h, maskBias, in.dropout());
         }
         return new EncoderOutputs(sd.identity("last_hidden_state", h));
     }
@@ -53,23 +53,23 @@ public final class BertEncoder {
         return sd.expandDims(sd.expandDims(bias, 1), 1);
     }
 
-    private SDVariable layer(String name, SDVariable x, SDVariable maskBias, SDVariable keep) {
-        SDVariable attn = selfAttention(name + ".attention.self", x, maskBias, keep);
+    private SDVariable layer(String name, SDVariable x, SDVariable maskBias, DropoutMasks dropout) {
+        SDVariable attn = selfAttention(name + ".attention.self", x, maskBias, dropout);
         SDVariable a = dense(name + ".attention.output.dense", attn, config.hidden(), config.hidden());
-        SDVariable h = layerNorm(name + ".attention.output.LayerNorm", Ops.dropout(sd, a, keep).add(x));
+        SDVariable h = layerNorm(name + ".attention.output.LayerNorm", dropout.apply(sd, a, DropoutMasks.Kind.HIDDEN).add(x));
         SDVariable f = Ops.gelu(sd, dense(name + ".intermediate.dense", h, config.hidden(), config.intermediate()));
         SDVariable o = dense(name + ".output.dense", f, config.intermediate(), config.hidden());
-        return layerNorm(name + ".output.LayerNorm", Ops.dropout(sd, o, keep).add(h));
+        return layerNorm(name + ".output.LayerNorm", dropout.apply(sd, o, DropoutMasks.Kind.HIDDEN).add(h));
     }
 
     /** softmax(q·kᵀ/√d_h + mask)·v per head, heads concatenated back to [B, T, d]. */
-    private SDVariable selfAttention(String name, SDVariable x, SDVariable maskBias, SDVariable keep) {
+    private SDVariable selfAttention(String name, SDVariable x, SDVariable maskBias, DropoutMasks dropout) {
         int d = config.hidden();
         SDVariable q = splitHeads(dense(name + ".query", x, d, d), x);
         SDVariable k = splitHeads(dense(name + ".key", x, d, d), x);
         SDVariable v = splitHeads(dense(name + ".value", x, d, d), x);
         SDVariable scores = q.mmul(sd.permute(k, 0, 1, 3, 2)).div(Math.sqrt(config.headSize())).add(maskBias);
-        SDVariable p = Ops.dropout(sd, sd.nn().softmax(scores, -1), keep);
+        SDVariable p = dropout.apply(sd, sd.nn().softmax(scores, -1), DropoutMasks.Kind.ATTENTION);
         SDVariable ctx = sd.permute(p.mmul(v), 0, 2, 1, 3);
         return sd.reshape(ctx, sd.concat(0, batchAndTime(x), sd.constant(Nd4j.createFromArray((long) d))));
     }

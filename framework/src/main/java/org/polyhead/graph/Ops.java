@@ -3,15 +3,12 @@ package org.polyhead.graph;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Differentiable building blocks that SameDiff 1.0.0-M2.1 lacks or gets wrong, built from primitives that pass
  * gradient checks: a dense layer on [B, T, d] (tensorMmul's backprop fails on rank 3), exact GELU (the built-in gelu is
- * the sigmoid approximation), and dropout driven by a keep-probability placeholder (the built-in dropout ops have no
- * derivative), so that feeding keep = 1 turns dropout off at inference.
+ * the sigmoid approximation) and LayerNorm with BERT's epsilon. Dropout is {@link DropoutMasks}.
  */
 public final class Ops {
     private static final double SQRT_HALF = Math.sqrt(0.5);
@@ -30,12 +27,6 @@ public final class Ops {
     /** GELU with the error function, as in BERT: 0.5·x·(1 + erf(x/√2)). */
     public static SDVariable gelu(SameDiff sd, SDVariable x) {
         return x.mul(0.5).mul(sd.math().erf(x.mul(SQRT_HALF)).add(1.0));
-    }
-
-    /** Inverted dropout: keeps each element with probability {@code keep} (a scalar placeholder) and rescales by 1/keep. */
-    public static SDVariable dropout(SameDiff sd, SDVariable x, SDVariable keep) {
-        SDVariable u = new DistributionUniform(sd, sd.shape(x), 0.0, 1.0, x.dataType()).outputVariable();
-        return x.mul(u.lt(keep).castTo(x.dataType())).div(keep);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.polyhead.encoder.EmbeddingTables;
 import org.polyhead.encoder.EncoderInputs;
 import org.polyhead.encoder.EncoderOutputs;
 import org.polyhead.encoder.WeightInit;
+import org.polyhead.graph.DropoutMasks;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.losses.GroupLoss;
 import org.polyhead.losses.GroupLosses;
@@ -28,9 +29,11 @@ public final class GroupModel {
     private final ModelSpec spec;
     private final SameDiff sd;
     private final EmbeddingTables tables;
+    private final DropoutMasks dropout;
 
-    private GroupModel(ModelSpec spec, SameDiff sd, EmbeddingTables tables) {
+    private GroupModel(ModelSpec spec, SameDiff sd, EmbeddingTables tables, DropoutMasks dropout) {
         this.spec = spec;
+        this.dropout = dropout;
         this.sd = sd;
         this.tables = tables;
     }
@@ -58,7 +61,7 @@ public final class GroupModel {
         }
         spec.weighting().total(sd, losses, type).rename(LOSS);
         sd.setLossVariables(LOSS);
-        return new GroupModel(spec, sd, tables);
+        return new GroupModel(spec, sd, tables, in.dropout());
     }
 
     public ModelSpec spec() {
@@ -67,6 +70,11 @@ public final class GroupModel {
 
     public SameDiff graph() {
         return sd;
+    }
+
+    /** The dropout sites whose masks every feed must carry. */
+    public DropoutMasks dropout() {
+        return dropout;
     }
 
     public EmbeddingTables tables() {

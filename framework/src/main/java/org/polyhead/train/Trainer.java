@@ -8,6 +8,7 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.encoder.EncoderInputs;
 import org.polyhead.graph.QuietStdout;
@@ -28,9 +29,11 @@ public final class Trainer {
     private final List<String> outputs = new ArrayList<>();
     private final List<String> gradVars = new ArrayList<>();
     private boolean firstStep = true;
+    private final Random masks;
 
-    public Trainer(GroupModel model, OptimConfig optim) {
+    public Trainer(GroupModel model, OptimConfig optim, long seed) {
         this.model = model;
+        this.masks = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         this.sd = model.graph();
         this.adam = new Adam(optim);
         this.dropout = model.spec().encoder().dropout();
@@ -43,7 +46,7 @@ public final class Trainer {
     /** One training step with per-group loss weights w; returns {@code loss} and {@code loss.<group>} before the update. */
     public Map<String, Double> step(Batch batch, double[] weights) {
         Map<String, INDArray> feed = feed(batch, 1.0 - dropout);
-        feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)));
+        feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
         OutAndGrad og = firstStep
                 ? QuietStdout.call(() -> sd.calculateGradientsAndOutputs(feed, outputs, gradVars))
                 : sd.calculateGradientsAndOutputs(feed, outputs, gradVars);
@@ -89,7 +92,9 @@ public final class Trainer {
         sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
         Map<String, INDArray> feed = new HashMap<>(batch.targets());
         feed.put(EncoderInputs.MASK, batch.mask());
-        feed.put(EncoderInputs.KEEP, Nd4j.scalar((float) keep));
+        feed.putAll(keep < 1.0
+                ? model.dropout().sample(batch.size(), batch.mask().size(1), keep, masks)
+                : model.dropout().off());
         if (!feed.containsKey(Weighting.WEIGHTS)) {
             feed.put(Weighting.WEIGHTS, Nd4j.ones(model.groups().size()).castTo(batch.mask().dataType()));
         }

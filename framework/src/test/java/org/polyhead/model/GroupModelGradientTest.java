@@ -40,7 +40,7 @@ class GroupModelGradientTest {
                 model.tables().lookup(batch.ids(), batch.types()));
         Map<String, INDArray> feed = new HashMap<>(batch.targets());
         feed.put(EncoderInputs.MASK, batch.mask());
-        feed.put(EncoderInputs.KEEP, Nd4j.scalar(1.0));
+        feed.putAll(model.dropout().off());
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(0.3, 0.7));
         List<String> vars = new ArrayList<>(model.trainableVariables());
         vars.add(EncoderInputs.EMBEDDINGS);
@@ -59,7 +59,7 @@ class GroupModelGradientTest {
         model.graph().getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
         Map<String, INDArray> feed = new HashMap<>(batch.targets());
         feed.put(EncoderInputs.MASK, batch.mask());
-        feed.put(EncoderInputs.KEEP, Nd4j.scalar(1f));
+        feed.putAll(model.dropout().off());
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(1f, 0f));
         String headWeight = design.equals("split") ? "head.split.weight" : "head.z.weight";
         INDArray g = model.graph().calculateGradients(feed, headWeight).get(headWeight);

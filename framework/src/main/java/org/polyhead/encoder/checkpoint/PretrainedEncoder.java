@@ -9,6 +9,7 @@ import org.polyhead.encoder.BertEncoder;
 import org.polyhead.encoder.EmbeddingTables;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.EncoderInputs;
+import org.polyhead.graph.DropoutMasks;
 import org.polyhead.encoder.WeightInit;
 import org.polyhead.encoder.tokenizer.TokenBatch;
 import org.polyhead.encoder.tokenizer.Tokenizer;
@@ -36,14 +37,16 @@ public final class PretrainedEncoder implements AutoCloseable {
     private final SameDiff sd;
     private final EmbeddingTables tables;
     private final List<String> unused;
+    private final DropoutMasks dropout;
 
     private PretrainedEncoder(HfConfig config, Tokenizer tokenizer, SameDiff sd, EmbeddingTables tables,
-                              List<String> unused) {
+                              List<String> unused, DropoutMasks dropout) {
         this.config = config;
         this.tokenizer = tokenizer;
         this.sd = sd;
         this.tables = tables;
         this.unused = unused;
+        this.dropout = dropout;
     }
 
     /** Loads a model folder in float32; {@code maxLength} tokens at most per text, specials included. */
@@ -70,7 +73,7 @@ public final class PretrainedEncoder implements AutoCloseable {
         List<String> unused = CheckpointLoader.load(modelDir, sd, tables);
         Tokenizer tokenizer = Tokenizer.load(modelDir, maxLength);
         tokenizer.checkFits(config.vocabSize(), config.file());
-        return new PretrainedEncoder(config, tokenizer, sd, tables, unused);
+        return new PretrainedEncoder(config, tokenizer, sd, tables, unused, in.dropout());
     }
 
     /** Last hidden states [B, T, d] of a tokenized batch (dropout off), padded positions included. */
@@ -79,7 +82,7 @@ public final class PretrainedEncoder implements AutoCloseable {
         Map<String, INDArray> feed = new LinkedHashMap<>();
         DataType type = tables.tables().get(EmbeddingTables.WORD).dataType();
         feed.put(EncoderInputs.MASK, batch.mask(type));
-        feed.put(EncoderInputs.KEEP, Nd4j.scalar(type, 1.0));
+        feed.putAll(dropout.off());
         return sd.output(feed, OUTPUT).get(OUTPUT);
     }
 
