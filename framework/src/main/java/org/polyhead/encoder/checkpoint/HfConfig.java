@@ -58,6 +58,11 @@ public record HfConfig(Path file, String modelType, int vocabSize, int hiddenSiz
                 k.positive("max_position_embeddings"), k.positiveOr("type_vocab_size", 2),
                 k.number("layer_norm_eps", 1e-12), k.number("hidden_dropout_prob", 0.1),
                 k.number("attention_probs_dropout_prob", 0.1), k.intOr("pad_token_id", 0));
+        for (String key : new String[] {"hidden_dropout_prob", "attention_probs_dropout_prob"}) {
+            if (root.path(key).asDouble(0) >= 1) {
+                throw new UserError(file + ": key '" + key + "' must be in [0, 1), got " + root.get(key));
+            }
+        }
         if (c.hiddenSize % c.numHeads != 0) {
             throw new UserError(file + ": hidden_size " + c.hiddenSize + " is not a multiple of num_attention_heads "
                     + c.numHeads);

@@ -14,10 +14,8 @@ import org.polyhead.encoder.WeightInit;
 import org.polyhead.encoder.tokenizer.TokenBatch;
 import org.polyhead.encoder.tokenizer.Tokenizer;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +27,6 @@ import java.util.Map;
  */
 public final class PretrainedEncoder implements AutoCloseable {
     public static final String OUTPUT = "last_hidden_state";
-    private static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "vocab.txt", "tokenizer_config.json",
-            "special_tokens_map.json");
 
     private final HfConfig config;
     private final Tokenizer tokenizer;
@@ -86,31 +82,14 @@ public final class PretrainedEncoder implements AutoCloseable {
         return sd.output(feed, OUTPUT).get(OUTPUT);
     }
 
-    /** Writes config, tokenizer files and model.safetensors (HuggingFace layout, [out, in] Linear weights) to a folder. */
+    /** Writes this encoder as a HuggingFace model folder ({@link CheckpointWriter}). */
     public void save(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path from = config.file().getParent();
-            Files.copy(config.file(), dir.resolve("config.json"), StandardCopyOption.REPLACE_EXISTING);
-            for (String f : TOKENIZER_FILES) {
-                if (Files.isRegularFile(from.resolve(f))) {
-                    Files.copy(from.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException ex) {
-            throw new UserError(dir + ": cannot write model folder (" + ex.getMessage() + ")", ex);
-        }
-        SafetensorsWriter.write(dir.resolve(CheckpointWeights.SAFETENSORS), weights(), Map.of("format", "pt"));
+        CheckpointWriter.save(dir, config, sd, tables);
     }
 
     /** Every encoder weight under its HuggingFace name and layout. */
     public Map<String, INDArray> weights() {
-        Map<String, INDArray> out = new LinkedHashMap<>(tables.tables());
-        for (String name : CheckpointLoader.encoderVariables(sd)) {
-            INDArray a = sd.getVariable(name).getArr();
-            out.put(name, a.rank() == 2 ? a.transpose() : a);
-        }
-        return out;
+        return CheckpointWriter.weights(sd, tables);
     }
 
     public HfConfig config() {

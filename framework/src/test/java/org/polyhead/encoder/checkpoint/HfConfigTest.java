@@ -39,6 +39,7 @@ class HfConfigTest {
         assertRejected(dir, c -> c.remove("model_type"), "missing key 'model_type'");
         assertRejected(dir, c -> c.put("hidden_size", "384"), "key 'hidden_size' must be a positive integer");
         assertRejected(dir, c -> c.put("num_attention_heads", 7), "not a multiple of num_attention_heads 7");
+        assertRejected(dir, c -> c.put("hidden_dropout_prob", 1.0), "key 'hidden_dropout_prob' must be in [0, 1)");
         Files.writeString(dir.resolve("config.json"), "{\"model_type\": ");
         UserError e = assertThrows(UserError.class, () -> HfConfig.read(dir));
         assertTrue(e.getMessage().contains("config.json: not valid JSON"), e.getMessage());
