@@ -33,7 +33,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved) {
-        Path tokenizer = Home.miniLm().resolve("tokenizer.json");
+        Path tokenizer = org.polyhead.encoder.checkpoint.PretrainedModels.miniLm().resolve("tokenizer.json");
         try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path())) {
             SweepRunner runner = new SweepRunner(tracker, r -> GroupTask.prepare(r, Home.path(), tokenizer, Home.work()), Home.work());
             return runner.run(resolved);

@@ -56,7 +56,7 @@ class FineTuneFromCheckpointTest {
         try (Tokenizer tok = Tokenizer.load(miniLm, MAX)) {
             batches = batches(tok, passages());
         }
-        Trainer trainer = new Trainer(model, OptimConfig.adam(2e-4, 2, BATCHES * EPOCHS));
+        Trainer trainer = new Trainer(model, OptimConfig.adam(2e-4, 2, BATCHES * EPOCHS), 11);
         double before = meanLoss(trainer, batches);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             batches.forEach(b -> trainer.step(b, ONE));
