@@ -23,9 +23,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any spec key, e.g. --set training.epochs=1")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--resume", description = "skip trials already FINISHED (same config hash), continue interrupted ones "
+            + "from their last checkpoint")
+    boolean resume;
+
     @Override
     public Integer call() {
-        SweepRunner.Outcome outcome = run(SpecLoader.load(spec, sets));
+        SweepRunner.Outcome outcome = run(SpecLoader.load(spec, sets), resume);
         long failed = outcome.results().stream().filter(r -> r.failure() != null).count();
         System.out.printf("sweep %s: %d trials (%d failed) in experiment '%s'%n", outcome.parentRunId(),
                 outcome.results().size(), failed, outcome.experiment());
@@ -33,9 +37,14 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved) {
+        return run(resolved, false);
+    }
+
+    static SweepRunner.Outcome run(SpecLoader.Resolved resolved, boolean resume) {
         Path tokenizer = org.polyhead.encoder.checkpoint.PretrainedModels.miniLm().resolve("tokenizer.json");
         try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path())) {
-            SweepRunner runner = new SweepRunner(tracker, r -> GroupTask.prepare(r, Home.path(), tokenizer, Home.work()), Home.work());
+            SweepRunner runner = new SweepRunner(tracker, r -> GroupTask.prepare(r, Home.path(), tokenizer, Home.work()),
+                    Home.work(), resume);
             return runner.run(resolved);
         }
     }

@@ -11,6 +11,17 @@ import java.util.Set;
 final class MetricsTable {
     private final List<Map<String, Double>> rows = new ArrayList<>();
 
+    MetricsTable() {}
+
+    /** Continues a table saved in a checkpoint. */
+    MetricsTable(List<Map<String, Double>> saved) {
+        rows.addAll(saved);
+    }
+
+    List<Map<String, Double>> rows() {
+        return List.copyOf(rows);
+    }
+
     void add(int epoch, int step, Map<String, Double> metrics) {
         Map<String, Double> row = new LinkedHashMap<>();
         row.put("epoch", (double) epoch);

@@ -21,6 +21,7 @@ import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
+import org.polyhead.train.Checkpoint;
 import org.polyhead.train.OptimConfig;
 import org.polyhead.train.Trainer;
 
@@ -36,10 +37,30 @@ public final class TrialRunner {
         this.workDir = workDir;
     }
 
+    /** Steps and epochs a resumed run already holds. */
+    public record Logged(java.util.Set<Long> steps, java.util.Set<Long> epochs) {
+        static final Logged NOTHING = new Logged(java.util.Set.of(), java.util.Set.of());
+    }
+
     /** What a finished trial reports to its sweep. */
     public record Result(String runId, RunStatus status, Map<String, Double> metrics, String failure) {}
 
+    /** Trains from scratch, saving a checkpoint after every epoch under {@code workDir/checkpoints}. */
     public Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run) {
+        return run(trial, data, run, null);
+    }
+
+    /** The checkpoint of a trial: one file per config hash, so a resumed sweep finds it. */
+    public Path checkpointOf(SpecLoader.Resolved trial) {
+        return workDir.resolve("checkpoints").resolve(trial.hash() + ".zip");
+    }
+
+    /**
+     * Trains, or with {@code resumed} (what the run already holds) continues from the trial's last checkpoint if it has
+     * one (parameters, Adam state, epoch, step and metrics so far), logging into {@code run} only the points it lacks.
+     * A checkpoint is written before an epoch's metrics are logged, so a run never holds an epoch its checkpoint lacks.
+     */
+    public Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
         ExperimentSpec spec = trial.spec();
         double[] weights = LossWeights.of(spec.loss(), data.groups());
         GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed());
@@ -49,12 +70,32 @@ public final class TrialRunner {
         Trainer trainer = new Trainer(model, new OptimConfig(spec.training().lr(),
                 (int) Math.round(spec.training().warmup() * total), total, 0.9, 0.999, 1e-8,
                 spec.training().weightDecay()), spec.training().seed());
+        Path checkpoint = checkpointOf(trial);
         MetricsTable table = new MetricsTable();
         Map<String, Double> last = Map.of();
         EarlyStopping stopping = new EarlyStopping(spec.training().earlyStopping(), spec.training().patience());
         int step = 0;
+        int firstEpoch = 1;
+        Logged logged = resumed == null ? Logged.NOTHING : resumed;
+        if (resumed != null && Files.exists(checkpoint)) {
+            Checkpoint saved = Checkpoint.restore(checkpoint, trainer);
+            table = new MetricsTable(saved.rows());
+            saved.rows().forEach(stopping::shouldStop);
+            for (Map<String, Double> row : saved.rows()) {
+                long epoch = row.get("epoch").longValue();
+                if (!logged.epochs().contains(epoch)) {
+                    Map<String, Double> m = new LinkedHashMap<>(row);
+                    m.remove("step");
+                    run.logMetrics(m, epoch);
+                }
+            }
+            step = saved.step();
+            firstEpoch = saved.epoch() + 1;
+            run.setTag("polyhead.resumed_from_epoch", Integer.toString(saved.epoch()));
+        }
         try (ProgressBar bar = Progress.bar(run.runId().substring(0, 8) + " " + trial.spec().name(), total)) {
-            for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
+            bar.stepTo(step);
+            for (int epoch = firstEpoch; epoch <= spec.training().epochs(); epoch++) {
                 for (Batch batch : data.train().shuffled(bs, spec.training().seed() * 1_000L + epoch)) {
                     Map<String, Double> losses = trainer.step(batch, weights);
                     step++;
@@ -62,15 +103,18 @@ public final class TrialRunner {
                     if (bad != null) {
                         return fail(run, String.format("%s is %s at step %d (epoch %d)", bad, losses.get(bad), step, epoch));
                     }
-                    Map<String, Double> logged = new LinkedHashMap<>();
-                    losses.forEach((k, v) -> logged.put("train_" + k.replace('.', '_'), v));
-                    run.logMetrics(logged, step);
+                    if (!logged.steps().contains((long) step)) {
+                        Map<String, Double> train = new LinkedHashMap<>();
+                        losses.forEach((k, v) -> train.put("train_" + k.replace('.', '_'), v));
+                        run.logMetrics(train, step);
+                    }
                     bar.step();
                 }
                 last = validate(trainer, model.groups(), data.validation(), weights, bs);
                 last.put("epoch", (double) epoch);
-                run.logMetrics(last, epoch);
                 table.add(epoch, step, last);
+                new Checkpoint(epoch, step, table.rows()).save(checkpoint, trainer);
+                run.logMetrics(last, epoch);
                 if (stopping.shouldStop(last)) {
                     run.setTag("polyhead.early_stopped", "epoch " + epoch);
                     break;
@@ -78,6 +122,9 @@ public final class TrialRunner {
             }
         }
         writeArtifacts(trial, data, trainer, model, table, run, weights, bs);
+        if (spec.training().checkpoint()) {
+            run.logArtifact(checkpoint, "checkpoint");
+        }
         run.end(RunStatus.FINISHED);
         return new Result(run.runId(), RunStatus.FINISHED, last, null);
     }

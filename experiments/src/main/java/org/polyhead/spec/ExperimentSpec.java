@@ -24,7 +24,7 @@ public record ExperimentSpec(
         model = model == null ? new ModelSpecConfig(null, null, null) : model;
         groups = groups == null ? List.of() : List.copyOf(groups);
         loss = loss == null ? new LossSpec(null, null) : loss;
-        training = training == null ? new TrainingSpec(null, null, null, null, null, null, null, null) : training;
+        training = training == null ? new TrainingSpec(null, null, null, null, null, null, null, null, null) : training;
         sweep = sweep == null ? new SweepSpec(null, null, null, null) : sweep;
         tracking = tracking == null ? new TrackingSpec(null) : tracking;
     }
@@ -102,8 +102,9 @@ public record ExperimentSpec(
 
     /** Optimisation and early stopping. */
     public record TrainingSpec(Integer epochs, Integer batchSize, Double lr, Double warmup, Double weightDecay,
-                               Integer seed, String earlyStopping, Integer patience) {
+                               Integer seed, String earlyStopping, Integer patience, Boolean checkpoint) {
         public TrainingSpec {
+            checkpoint = checkpoint != null && checkpoint;
             epochs = epochs == null ? 3 : epochs;
             batchSize = batchSize == null ? 32 : batchSize;
             lr = lr == null ? 1e-3 : lr;

@@ -12,6 +12,7 @@ import org.polyhead.run.PreparedData;
 import org.polyhead.run.Provenance;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.track.RunInfo;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.track.Tracker;
@@ -27,7 +28,19 @@ public final class SweepRunner {
     private final Path workDir;
     private final Map<String, PreparedData> prepared = new HashMap<>();
 
+    private final boolean resume;
+
     public SweepRunner(Tracker tracker, Function<SpecLoader.Resolved, PreparedData> prepare, Path workDir) {
+        this(tracker, prepare, workDir, false);
+    }
+
+    /**
+     * @param resume skip trials whose config hash already has a FINISHED run, continue unfinished ones from their last
+     *               checkpoint in their own run, and reuse the newest unfinished parent of the same spec
+     */
+    public SweepRunner(Tracker tracker, Function<SpecLoader.Resolved, PreparedData> prepare, Path workDir,
+                       boolean resume) {
+        this.resume = resume;
         this.tracker = tracker;
         this.prepare = prepare;
         this.workDir = workDir;
@@ -42,8 +55,11 @@ public final class SweepRunner {
         Map<String, String> tags = new LinkedHashMap<>(Provenance.common(base));
         tags.put("polyhead.sweep", "parent");
         tags.put("polyhead.trials", Integer.toString(trials.size()));
-        TrackedRun parent = tracker.startRun(experiment, base.spec().name() + " sweep", null, tags);
-        parent.logParams(base.params());
+        TrackedRun parent = resume ? unfinished(experiment, base.hash(), "parent") : null;
+        if (parent == null) {
+            parent = tracker.startRun(experiment, base.spec().name() + " sweep", null, tags);
+            parent.logParams(base.params());
+        }
         List<TrialRunner.Result> results = new ArrayList<>();
         int i = 0;
         for (Trial trial : trials) {
@@ -57,6 +73,24 @@ public final class SweepRunner {
     }
 
     private TrialRunner.Result runTrial(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
+        if (resume) {
+            List<RunInfo> earlier = tracker.runsTagged(experiment, "polyhead.config_hash", resolved.hash()).stream()
+                    .filter(r -> "child".equals(r.tags().get("polyhead.sweep"))).toList();
+            var done = earlier.stream().filter(RunInfo::finished).findFirst();
+            if (done.isPresent()) {
+                System.err.println("polyhead: trial '" + trial.name() + "' already FINISHED in run " + done.get().runId());
+                return new TrialRunner.Result(done.get().runId(), RunStatus.FINISHED, done.get().metrics(), null);
+            }
+            if (!earlier.isEmpty()) {
+                TrialRunner runner = new TrialRunner(workDir);
+                PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
+                System.err.println("polyhead: resuming trial '" + trial.name() + "' in run " + earlier.get(0).runId());
+                String runId = earlier.get(0).runId();
+                var logged = new TrialRunner.Logged(tracker.loggedSteps(runId, "train_loss"),
+                        tracker.loggedSteps(runId, "epoch"));
+                return guarded(trial, tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
+            }
+        }
         PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
         Map<String, String> tags = new LinkedHashMap<>(Provenance.common(resolved));
         tags.putAll(Provenance.data(data));
@@ -67,8 +101,14 @@ public final class SweepRunner {
             params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
         }
         run.logParams(params);
+        return guarded(trial, run, r -> new TrialRunner(workDir).run(resolved, data, r));
+    }
+
+    /** Runs a trial; an unexpected failure ends its run as FAILED with the reason, and the sweep goes on. */
+    private static TrialRunner.Result guarded(Trial trial, TrackedRun run,
+                                              Function<TrackedRun, TrialRunner.Result> body) {
         try {
-            return new TrialRunner(workDir).run(resolved, data, run);
+            return body.apply(run);
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -78,6 +118,12 @@ public final class SweepRunner {
             System.err.println("polyhead: trial '" + trial.name() + "' failed: " + reason);
             return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
         }
+    }
+
+    private TrackedRun unfinished(String experiment, String hash, String role) {
+        return tracker.runsTagged(experiment, "polyhead.config_hash", hash).stream()
+                .filter(r -> role.equals(r.tags().get("polyhead.sweep")) && !r.finished())
+                .findFirst().map(r -> tracker.reopen(r.runId())).orElse(null);
     }
 
     public static String experimentOf(SpecLoader.Resolved spec) {

@@ -71,6 +71,46 @@ public final class MlflowTracker implements Tracker {
     }
 
     @Override
+    public java.util.List<RunInfo> runsTagged(String experiment, String key, String value) {
+        var exp = client.getExperimentByName(experiment);
+        if (exp.isEmpty()) {
+            return List.of();
+        }
+        if (value.contains("'")) {
+            throw new IllegalArgumentException("tag values with quotes cannot be searched: " + value);
+        }
+        String filter = "tags.`" + key + "` = '" + value + "'";
+        List<RunInfo> out = new ArrayList<>();
+        org.mlflow.tracking.RunsPage page = client.searchRuns(List.of(exp.get().getExperimentId()), filter,
+                Service.ViewType.ACTIVE_ONLY, 1000, List.of("attributes.start_time DESC"));
+        while (true) {
+            for (Service.Run r : page.getItems()) {
+                Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+                r.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
+                Map<String, String> tags = new java.util.LinkedHashMap<>();
+                r.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+                out.add(new RunInfo(r.getInfo().getRunId(), r.getInfo().getStatus().name(), metrics, tags));
+            }
+            if (!page.hasNextPage()) {
+                return out;
+            }
+            page = (org.mlflow.tracking.RunsPage) page.getNextPage();
+        }
+    }
+
+    @Override
+    public java.util.Set<Long> loggedSteps(String runId, String metric) {
+        java.util.Set<Long> steps = new java.util.TreeSet<>();
+        client.getMetricHistory(runId, metric).forEach(m -> steps.add(m.getStep()));
+        return steps;
+    }
+
+    @Override
+    public TrackedRun reopen(String runId) {
+        return new Run(runId, client.getRun(runId).getInfo().getExperimentId());
+    }
+
+    @Override
     public void close() {
         sender.shutdown();
         try {

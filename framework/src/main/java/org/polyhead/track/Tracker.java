@@ -17,6 +17,18 @@ public interface Tracker extends AutoCloseable {
      */
     TrackedRun startRun(String experiment, String runName, String parentRunId, Map<String, String> tags);
 
+    /**
+     * Runs of an experiment carrying tag {@code key = value}, newest first (e.g. earlier trials with the same config
+     * hash, for {@code sweep --resume}). Empty if the experiment does not exist.
+     */
+    java.util.List<RunInfo> runsTagged(String experiment, String key, String value);
+
+    /** Steps at which {@code metric} has been recorded in a run (to avoid logging a point twice when resuming). */
+    java.util.Set<Long> loggedSteps(String runId, String metric);
+
+    /** Continues logging into an existing run (a resumed trial); its final {@link TrackedRun#end} sets the status. */
+    TrackedRun reopen(String runId);
+
     /** The tracking URI, for messages ("logged to http://127.0.0.1:5123"). */
     String uri();
 
