@@ -1,5 +1,6 @@
 package org.polyhead.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.polyhead.data.DataHome;
 import org.polyhead.data.DatasetRegistry;
@@ -22,12 +23,17 @@ public final class DataCommand implements Runnable {
     /** The built-in datasets with their task type; a .jsonl path works wherever a name does. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The built-in datasets and their task types.")
     static final class ListCommand implements Runnable {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public void run() {
+            PrintWriter out = spec.commandLine().getOut();
             for (DatasetRegistry.Entry e : DatasetRegistry.entries()) {
-                System.out.printf("%-22s %-10s %s%n", e.name(), e.kind().name().toLowerCase(), e.description());
+                out.printf("%-22s %-10s %s%n", e.name(), e.kind().name().toLowerCase(), e.description());
             }
-            System.out.println("(or a path to your own .jsonl file: see README, \"Data formats\")");
+            out.println("(or a path to your own .jsonl file: see README, \"Data formats\")");
+            out.flush();
         }
     }
 
@@ -38,10 +44,14 @@ public final class DataCommand implements Runnable {
         @Parameters(paramLabel = "NAME", description = "a built-in dataset name or a path to a .jsonl file")
         String name;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public void run() {
             Path home = DataHome.path();
-            System.out.print(DatasetStats.describe(DatasetRegistry.load(name, home)));
+            spec.commandLine().getOut().print(DatasetStats.describe(DatasetRegistry.load(name, home)));
+            spec.commandLine().getOut().flush();
         }
     }
 }
