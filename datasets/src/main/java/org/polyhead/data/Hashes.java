@@ -4,18 +4,22 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.TreeMap;
 
-/** SHA-256 of records in a canonical form (text, then labels sorted by group), independent of file layout. */
+/** SHA-256 of records in their canonical form (one per line, in order), independent of file layout. */
 final class Hashes {
     private Hashes() {}
 
-    static String ofGroupRecords(List<GroupRecord> records) {
+    static String of(List<? extends TextRecord> records) {
         Hasher h = Hashing.sha256().newHasher();
-        for (GroupRecord r : records) {
-            h.putString(r.text(), StandardCharsets.UTF_8).putChar('\u0000');
-            h.putString(new TreeMap<>(r.labels()).toString(), StandardCharsets.UTF_8).putChar('\n');
+        for (TextRecord r : records) {
+            h.putString(r.canonical(), StandardCharsets.UTF_8).putByte((byte) '\n');
         }
+        return h.hash().toString();
+    }
+
+    static String ofStrings(List<String> texts) {
+        Hasher h = Hashing.sha256().newHasher();
+        texts.forEach(t -> h.putString(t, StandardCharsets.UTF_8).putByte((byte) 0));
         return h.hash().toString();
     }
 }

