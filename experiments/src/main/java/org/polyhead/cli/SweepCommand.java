@@ -41,9 +41,8 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved, boolean resume) {
-        Path tokenizer = org.polyhead.encoder.checkpoint.PretrainedModels.miniLm().resolve("tokenizer.json");
         try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path())) {
-            SweepRunner runner = new SweepRunner(tracker, r -> GroupTask.prepare(r, Home.path(), tokenizer, Home.work()),
+            SweepRunner runner = new SweepRunner(tracker, r -> GroupTask.prepare(r, Home.path(), Home.work()),
                     Home.work(), resume);
             return runner.run(resolved);
         }

@@ -29,8 +29,9 @@ import org.polyhead.spec.SpecLoader;
 public final class GroupTask {
     private GroupTask() {}
 
-    public static PreparedData prepare(SpecLoader.Resolved resolved, Path home, Path tokenizerJson, Path workDir) {
+    public static PreparedData prepare(SpecLoader.Resolved resolved, Path home, Path workDir) {
         ExperimentSpec spec = resolved.spec();
+        Path tokenizerJson = Checkpoints.tokenizerOf(spec.encoder());
         Dataset<GroupRecord> dataset = DatasetRegistry.grouped(spec.data().name(), home);
         List<GroupRecord> records = Splits.sample(dataset.records(), spec.data().maxRecords(), spec.data().splitSeed());
         List<LabelGroup> groups = groups(spec, records, dataset.name());
@@ -46,7 +47,7 @@ public final class GroupTask {
             throw new UserError("cannot write the split assignment under " + workDir + ": " + e.getMessage(), e);
         }
         return new PreparedData(groups, new TextBatches(train.ids(), targets(groups, split.train(), dataset.name())),
-                new TextBatches(val.ids(), targets(groups, split.validation(), dataset.name())), 30522, dataset.name(),
+                new TextBatches(val.ids(), targets(groups, split.validation(), dataset.name())), Checkpoints.vocabSize(spec.encoder()), dataset.name(),
                 dataset.sha256(), train.tokenizerId(), artifacts);
     }
 

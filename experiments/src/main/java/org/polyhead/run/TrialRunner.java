@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.UserError;
 import org.polyhead.encoder.EncoderConfig;
+import org.polyhead.encoder.checkpoint.CheckpointLoader;
+import org.polyhead.encoder.checkpoint.HfConfig;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.model.Batch;
 import org.polyhead.model.Designs;
@@ -64,6 +66,14 @@ public final class TrialRunner {
         ExperimentSpec spec = trial.spec();
         double[] weights = LossWeights.of(spec.loss(), data.groups());
         GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed());
+        Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
+        if (pretrained != null) {
+            List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
+            run.setTag("polyhead.checkpoint", pretrained.toString());
+            if (!unused.isEmpty()) {
+                run.setTag("polyhead.checkpoint_unused", String.join(",", unused));
+            }
+        }
         int bs = spec.training().batchSize();
         int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
         int total = stepsPerEpoch * spec.training().epochs();
@@ -131,8 +141,11 @@ public final class TrialRunner {
 
     static ModelSpec modelSpec(ExperimentSpec spec, PreparedData data) {
         ExperimentSpec.EncoderSpec e = spec.encoder();
-        EncoderConfig enc = new EncoderConfig(data.vocabSize(), e.hidden(), e.layers(), e.heads(), e.intermediate(),
-                512, 2, 1e-12, e.dropout());
+        Path pretrained = Checkpoints.folder(e.checkpoint());
+        EncoderConfig enc = pretrained == null
+                ? new EncoderConfig(data.vocabSize(), e.hidden(), e.layers(), e.heads(), e.intermediate(), 512, 2,
+                        1e-12, e.dropout())
+                : Checkpoints.withDropout(CheckpointLoader.encoderConfig(HfConfig.read(pretrained)), e.dropout());
         return new ModelSpec(enc, Designs.pooling(spec.model().pooling(), "model.pooling"),
                 Designs.heads(spec.model().heads(), "model.heads"), data.groups(),
                 Designs.weighting(spec.model().weighting(), "model.weighting"));

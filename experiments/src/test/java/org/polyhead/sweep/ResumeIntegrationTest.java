@@ -64,10 +64,9 @@ class ResumeIntegrationTest {
         assertTrue(epochsBefore < 4, "killed before the trial finished");
 
         SpecLoader.Resolved resolved = SpecLoader.load(spec, List.of());
-        Path tokenizer = home.resolve(".polyhead/models/all-MiniLM-L6-v2/tokenizer.json");
         SweepRunner.Outcome outcome;
         try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            outcome = new SweepRunner(tracker, r -> GroupTask.prepare(r, home, tokenizer, tmp),
+            outcome = new SweepRunner(tracker, r -> GroupTask.prepare(r, home, tmp),
                     home.resolve(".polyhead/runs"), true).run(resolved);
         }
         List<String> ids = outcome.results().stream().map(r -> r.runId()).toList();

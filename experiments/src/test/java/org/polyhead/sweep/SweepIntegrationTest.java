@@ -102,9 +102,8 @@ class SweepIntegrationTest {
 
     static SweepRunner.Outcome sweep(SpecLoader.Resolved spec, Path tmp) {
         Path home = MlflowServerExtension.projectHome();
-        Path tokenizer = home.resolve(".polyhead/models/all-MiniLM-L6-v2/tokenizer.json");
         try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            return new SweepRunner(tracker, r -> GroupTask.prepare(r, home, tokenizer, tmp), tmp).run(spec);
+            return new SweepRunner(tracker, r -> GroupTask.prepare(r, home, tmp), tmp).run(spec);
         }
     }
 
