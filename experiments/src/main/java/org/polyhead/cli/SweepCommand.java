@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.polyhead.run.GroupTask;
+import org.polyhead.run.TaskData;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
 import org.polyhead.track.MlflowTracker;
@@ -42,7 +42,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved, boolean resume) {
         try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path())) {
-            SweepRunner runner = new SweepRunner(tracker, r -> GroupTask.prepare(r, Home.path(), Home.work()),
+            SweepRunner runner = new SweepRunner(tracker, r -> TaskData.prepare(r, Home.path(), Home.work()),
                     Home.work(), resume);
             return runner.run(resolved);
         }

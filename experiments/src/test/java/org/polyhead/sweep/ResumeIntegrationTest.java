@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.tracking.MlflowClient;
 import org.polyhead.report.TrackedRuns;
-import org.polyhead.run.GroupTask;
+import org.polyhead.run.TaskData;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.track.MlflowServerExtension;
 import org.polyhead.track.MlflowTracker;
@@ -66,7 +66,7 @@ class ResumeIntegrationTest {
         SpecLoader.Resolved resolved = SpecLoader.load(spec, List.of());
         SweepRunner.Outcome outcome;
         try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            outcome = new SweepRunner(tracker, r -> GroupTask.prepare(r, home, tmp),
+            outcome = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp),
                     home.resolve(".polyhead/runs"), true).run(resolved);
         }
         List<String> ids = outcome.results().stream().map(r -> r.runId()).toList();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.polyhead.report.TrackedRuns;
-import org.polyhead.run.GroupTask;
+import org.polyhead.run.TaskData;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.track.MlflowServerExtension;
@@ -103,7 +103,7 @@ class SweepIntegrationTest {
     static SweepRunner.Outcome sweep(SpecLoader.Resolved spec, Path tmp) {
         Path home = MlflowServerExtension.projectHome();
         try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            return new SweepRunner(tracker, r -> GroupTask.prepare(r, home, tmp), tmp).run(spec);
+            return new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).run(spec);
         }
     }
 

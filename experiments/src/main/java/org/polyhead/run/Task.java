@@ -1,0 +1,28 @@
+package org.polyhead.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.polyhead.data.Dataset;
+import org.polyhead.data.Split;
+import org.polyhead.data.TextRecord;
+import org.polyhead.heads.LabelGroup;
+import org.polyhead.spec.ExperimentSpec;
+
+/**
+ * How one kind of dataset becomes a model's label groups and targets: multi-group records, hierarchy paths (one group
+ * per level) or marked targets. {@link TaskData} does the rest (sampling, tokenizing, split artifacts) alike for all.
+ */
+public interface Task<R extends TextRecord> {
+
+    Dataset<R> load(String nameOrPath, Path home);
+
+    /** The label groups, with classes from the spec or (sorted) from the records. */
+    List<LabelGroup> groups(ExperimentSpec spec, List<R> records, String source);
+
+    Split<R> split(List<R> records, ExperimentSpec.DataSpec data);
+
+    /** Target arrays [N, width] per target placeholder, for records in order. */
+    Map<String, INDArray> targets(List<LabelGroup> groups, List<R> records, String source);
+}

@@ -1,0 +1,57 @@
+package org.polyhead.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.polyhead.UserError;
+import org.polyhead.data.Dataset;
+import org.polyhead.data.DatasetRegistry;
+import org.polyhead.data.Split;
+import org.polyhead.data.TextRecord;
+import org.polyhead.heads.LabelGroup;
+import org.polyhead.spec.ExperimentSpec;
+import org.polyhead.spec.SpecLoader;
+
+/**
+ * Prepares any task's data the same way: load, take a seeded sample, split (the task decides how), derive groups,
+ * tokenize, encode targets, and keep the split assignment as a run artifact.
+ */
+public final class TaskData {
+    private TaskData() {}
+
+    /** Picks the task from the dataset's kind (a built-in name or the keys of a user's JSONL file). */
+    public static PreparedData prepare(SpecLoader.Resolved resolved, Path home, Path workDir) {
+        DatasetRegistry.Kind kind = DatasetRegistry.kindOf(resolved.spec().data().name(), home);
+        return switch (kind) {
+            case GROUPED -> prepare(new GroupTask(), resolved, home, workDir);
+            case HIERARCHY -> prepare(new HierarchyTask(), resolved, home, workDir);
+            case TARGET -> throw new UserError("data.name: target-word datasets need the target runner (not yet wired)");
+        };
+    }
+
+    static <R extends TextRecord> PreparedData prepare(Task<R> task, SpecLoader.Resolved resolved, Path home,
+                                                       Path workDir) {
+        ExperimentSpec spec = resolved.spec();
+        Dataset<R> dataset = task.load(spec.data().name(), home);
+        List<R> records = org.polyhead.data.Splits.sample(dataset.records(), spec.data().maxRecords(),
+                spec.data().splitSeed());
+        List<LabelGroup> groups = task.groups(spec, records, dataset.name());
+        Split<R> split = task.split(records, spec.data());
+        Path tokenizer = Checkpoints.tokenizerOf(spec.encoder());
+        int maxLength = spec.data().maxLength();
+        Tokenized train = Tokenized.of(tokenizer, split.train().stream().map(TextRecord::text).toList(), maxLength);
+        Tokenized val = Tokenized.of(tokenizer, split.validation().stream().map(TextRecord::text).toList(), maxLength);
+        Map<String, Path> artifacts = new LinkedHashMap<>();
+        try {
+            artifacts.put("data", split.writeAssignment(workDir.resolve("split-" + resolved.hash().substring(0, 12))
+                    .resolve("split.csv")));
+        } catch (IOException e) {
+            throw new UserError("cannot write the split assignment under " + workDir + ": " + e.getMessage(), e);
+        }
+        return new PreparedData(groups, new TextBatches(train.ids(), task.targets(groups, split.train(), dataset.name())),
+                new TextBatches(val.ids(), task.targets(groups, split.validation(), dataset.name())),
+                Checkpoints.vocabSize(spec.encoder()), dataset.name(), dataset.sha256(), train.tokenizerId(), artifacts);
+    }
+}
