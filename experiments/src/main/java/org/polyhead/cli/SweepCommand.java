@@ -42,9 +42,11 @@ public final class SweepCommand implements Callable<Integer> {
 
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved, boolean resume) {
         try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path())) {
-            SweepRunner runner = new SweepRunner(tracker, r -> TaskData.prepare(r, Home.path(), Home.work()),
-                    Home.work(), resume);
-            return runner.run(resolved);
+            return runner(tracker, resume).run(resolved);
         }
+    }
+
+    static SweepRunner runner(MlflowTracker tracker, boolean resume) {
+        return new SweepRunner(tracker, r -> TaskData.prepare(r, Home.path(), Home.work()), Home.work(), resume);
     }
 }

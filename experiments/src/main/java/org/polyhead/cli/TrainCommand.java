@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polyhead.spec.SpecLoader;
-import org.polyhead.sweep.SweepRunner;
+import org.polyhead.run.TrialRunner;
+import org.polyhead.track.MlflowTracker;
+import org.polyhead.track.Trackers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +25,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SpecLoader.Resolved resolved = SpecLoader.load(spec, sets).with(Map.of("sweep", Map.of()));
-        SweepRunner.Outcome outcome = SweepCommand.run(resolved);
-        var result = outcome.results().get(0);
+        TrialRunner.Result result;
+        try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path())) {
+            result = SweepCommand.runner(tracker, false).runOne(resolved);
+        }
         System.out.println("run " + result.runId() + " " + result.status() + " " + result.metrics());
         return result.failure() == null ? 0 : 1;
     }

@@ -72,6 +72,11 @@ public final class SweepRunner {
         return new Outcome(parent.runId(), experiment, results);
     }
 
+    /** One top-level run of the spec as written (no parent, tag {@code polyhead.sweep=single}). */
+    public TrialRunner.Result runOne(SpecLoader.Resolved spec) {
+        return runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
+    }
+
     private TrialRunner.Result runTrial(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
         if (resume) {
             List<RunInfo> earlier = tracker.runsTagged(experiment, "polyhead.config_hash", resolved.hash()).stream()
@@ -94,8 +99,9 @@ public final class SweepRunner {
         PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
         Map<String, String> tags = new LinkedHashMap<>(Provenance.common(resolved));
         tags.putAll(Provenance.data(data));
-        tags.put("polyhead.sweep", "child");
-        TrackedRun run = tracker.startRun(experiment, trial.name(), parentId, tags);
+        tags.put("polyhead.sweep", parentId == null ? "single" : "child");
+        String name = parentId == null ? resolved.spec().name() : trial.name();
+        TrackedRun run = tracker.startRun(experiment, name, parentId, tags);
         Map<String, String> params = new LinkedHashMap<>(resolved.params());
         if (resolved.spec().loss().pi() != null) {
             params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
