@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 QuickstartCommand.class,
                 TrainCommand.class,
+                PredictCommand.class,
                 SweepCommand.class,
                 MlflowCommand.class,
                 EncodeCommand.class,

@@ -132,22 +132,23 @@ public final class TrialRunner {
             }
         }
         writeArtifacts(trial, data, trainer, model, table, run, weights, bs);
-        if (spec.training().checkpoint()) {
-            run.logArtifact(checkpoint, "checkpoint");
-        }
         run.end(RunStatus.FINISHED);
         return new Result(run.runId(), RunStatus.FINISHED, last, null);
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, PreparedData data) {
+        return modelSpec(spec, data.groups(), data.vocabSize());
+    }
+
+    static ModelSpec modelSpec(ExperimentSpec spec, List<LabelGroup> groups, int vocabSize) {
         ExperimentSpec.EncoderSpec e = spec.encoder();
         Path pretrained = Checkpoints.folder(e.checkpoint());
         EncoderConfig enc = pretrained == null
-                ? new EncoderConfig(data.vocabSize(), e.hidden(), e.layers(), e.heads(), e.intermediate(), 512, 2,
+                ? new EncoderConfig(vocabSize, e.hidden(), e.layers(), e.heads(), e.intermediate(), 512, 2,
                         1e-12, e.dropout())
                 : Checkpoints.withDropout(CheckpointLoader.encoderConfig(HfConfig.read(pretrained)), e.dropout());
         return new ModelSpec(enc, Designs.pooling(spec.model().pooling(), "model.pooling"),
-                Designs.heads(spec.model().heads(), "model.heads"), data.groups(),
+                Designs.heads(spec.model().heads(), "model.heads"), groups,
                 Designs.weighting(spec.model().weighting(), "model.weighting"));
     }
 
@@ -162,13 +163,18 @@ public final class TrialRunner {
         return metrics;
     }
 
-    /** Concatenated {@code pred.<group>} [N, width] and summed-per-batch {@code loss.<group>} [batches]. */
+    /**
+     * Concatenated {@code pred.<group>} [N, width] and, when the data has targets, batch-size-weighted
+     * {@code loss.<group>} [batches].
+     */
     static Map<String, INDArray> predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
                                              double[] weights, int bs) {
         List<String> names = new ArrayList<>();
         groups.forEach(g -> {
             names.add("pred." + g.name());
-            names.add("loss." + g.name());
+            if (!data.targets().isEmpty()) {
+                names.add("loss." + g.name());
+            }
         });
         Map<String, List<INDArray>> parts = new LinkedHashMap<>();
         for (Batch b : data.inOrder(bs)) {
@@ -195,6 +201,12 @@ public final class TrialRunner {
             ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets());
             run.logArtifact(dir.resolve("confusion.json"), "");
             run.logArtifact(dir.resolve("predictions.jsonl"), "");
+            SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer, table.rows().size());
+            if (trial.spec().training().checkpoint()) {
+                for (String f : List.of("config.yaml", "model.json", "weights.zip")) {
+                    run.logArtifact(dir.resolve("model").resolve(f), "model");
+                }
+            }
             for (Map.Entry<String, Path> a : data.artifacts().entrySet()) {
                 run.logArtifact(a.getValue(), a.getKey());
             }

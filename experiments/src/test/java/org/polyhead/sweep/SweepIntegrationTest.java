@@ -100,6 +100,35 @@ class SweepIntegrationTest {
         assertTrue(failed.getData().getTagsList().stream().anyMatch(t -> t.getKey().equals("polyhead.failure")));
     }
 
+    @Test
+    void aSavedModelPredictsWhatTheRunRecordedForItsValidationTexts(@TempDir Path tmp) throws IOException {
+        SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC),
+                List.of("sweep={}", "name=predict-it", "training.epochs=1"));
+        Path home = MlflowServerExtension.projectHome();
+        TrialRunner.Result result;
+        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
+            result = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).runOne(spec);
+        }
+        Path dir = tmp.resolve(result.runId());
+        Map<Integer, String> texts = new java.util.HashMap<>();
+        org.polyhead.data.DatasetRegistry.grouped("sotu", home).records().forEach(r -> texts.put(r.line(), r.text()));
+        List<String> validation = Files.readAllLines(tmp.resolve("split-" + spec.hash().substring(0, 12)).resolve("split.csv"))
+                .stream().skip(1).filter(l -> l.endsWith(",validation"))
+                .map(l -> texts.get(Integer.parseInt(l.substring(0, l.indexOf(','))))).toList();
+        var predicted = org.polyhead.run.SavedModel.load(dir.resolve("model")).predict(validation);
+        List<String> recorded = Files.readAllLines(dir.resolve("predictions.jsonl"));
+        assertEquals(recorded.size(), predicted.size());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < recorded.size(); i++) {
+            var row = json.readTree(recorded.get(i));
+            var probs = row.get("party").get("probabilities");
+            List<Double> saved = new java.util.ArrayList<>(predicted.get(i).get("party").values());
+            for (int c = 0; c < saved.size(); c++) {
+                assertEquals(probs.get(c).asDouble(), saved.get(c), 1e-6, "row " + i + " class " + c);
+            }
+        }
+    }
+
     static SweepRunner.Outcome sweep(SpecLoader.Resolved spec, Path tmp) {
         Path home = MlflowServerExtension.projectHome();
         try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {

@@ -1,0 +1,81 @@
+package org.polyhead.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.polyhead.UserError;
+import org.polyhead.run.SavedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code polyhead predict}: per-group class probabilities for each input text from a saved model. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Predict every label group for each input line (plain text, or JSONL with a \"text\" field).")
+public final class PredictCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--model", required = true, description = "a saved model folder (.polyhead/runs/<run id>/model)")
+    Path model;
+
+    @Option(names = "--input", required = true, description = "texts, one per line (.txt) or JSONL with \"text\"")
+    Path input;
+
+    @Option(names = "--output", description = "JSONL output (default: stdout)")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(input)) {
+            throw new UserError("input file not found: " + input);
+        }
+        List<String> texts = readTexts(input);
+        List<Map<String, Map<String, Double>>> rows = SavedModel.load(model).predict(texts);
+        try (PrintStream out = output == null ? System.out : new PrintStream(Files.newOutputStream(output))) {
+            for (int i = 0; i < texts.size(); i++) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("text", texts.get(i));
+                line.put("predictions", rows.get(i));
+                out.println(JSON.writeValueAsString(line));
+            }
+        }
+        return 0;
+    }
+
+    static List<String> readTexts(Path file) throws IOException {
+        List<String> texts = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file);
+        boolean jsonl = file.toString().endsWith(".jsonl");
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            if (jsonl) {
+                JsonNode n;
+                try {
+                    n = JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new UserError(file + ":" + (i + 1) + ": not valid JSON");
+                }
+                if (!n.path("text").isTextual()) {
+                    throw new UserError(file + ":" + (i + 1) + ": \"text\" must be a string");
+                }
+                texts.add(n.get("text").asText());
+            } else {
+                texts.add(line);
+            }
+        }
+        if (texts.isEmpty()) {
+            throw new UserError(file + ": no texts");
+        }
+        return texts;
+    }
+}

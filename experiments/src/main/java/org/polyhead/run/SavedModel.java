@@ -1,0 +1,93 @@
+package org.polyhead.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.polyhead.UserError;
+import org.polyhead.heads.LabelGroup;
+import org.polyhead.heads.TargetType;
+import org.polyhead.model.GroupModel;
+import org.polyhead.spec.SpecLoader;
+import org.polyhead.train.Checkpoint;
+import org.polyhead.train.OptimConfig;
+import org.polyhead.train.Trainer;
+
+/**
+ * A trained model on disk: the resolved spec ({@code config.yaml}), its label groups and vocabulary
+ * ({@code model.json}) and its weights ({@code weights.zip}); enough to rebuild the graph and predict.
+ */
+public final class SavedModel {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Trainer trainer;
+    private final GroupModel model;
+    private final SpecLoader.Resolved spec;
+
+    private SavedModel(Trainer trainer, GroupModel model, SpecLoader.Resolved spec) {
+        this.trainer = trainer;
+        this.model = model;
+        this.spec = spec;
+    }
+
+    record Meta(List<Map<String, Object>> groups, int vocabSize) {}
+
+    static void write(Path dir, SpecLoader.Resolved spec, List<LabelGroup> groups, int vocabSize, Trainer trainer,
+                      int epoch) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("config.yaml"), spec.yaml());
+        List<Map<String, Object>> g = new ArrayList<>();
+        groups.forEach(x -> g.add(Map.of("name", x.name(), "type", x.type().name(), "classes", x.classes())));
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), new Meta(g, vocabSize));
+        new Checkpoint(epoch, trainer.optimizer().step(), List.of()).save(dir.resolve("weights.zip"), trainer);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static SavedModel load(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("model.json")) || !Files.isRegularFile(dir.resolve("weights.zip"))) {
+            throw new UserError(dir + ": not a saved polyhead model (expected config.yaml, model.json, weights.zip)");
+        }
+        SpecLoader.Resolved spec = SpecLoader.load(dir.resolve("config.yaml"), List.of());
+        Meta meta;
+        try {
+            meta = JSON.readValue(dir.resolve("model.json").toFile(), Meta.class);
+        } catch (IOException e) {
+            throw new UserError(dir.resolve("model.json") + ": " + e.getMessage(), e);
+        }
+        List<LabelGroup> groups = meta.groups().stream().map(m -> new LabelGroup((String) m.get("name"),
+                TargetType.valueOf((String) m.get("type")), (List<String>) m.get("classes"))).toList();
+        GroupModel model = GroupModel.build(TrialRunner.modelSpec(spec.spec(), groups, meta.vocabSize()),
+                spec.spec().training().seed());
+        Trainer trainer = new Trainer(model, OptimConfig.adam(1e-3, 0, 0), 0);
+        Checkpoint.restore(dir.resolve("weights.zip"), trainer);
+        return new SavedModel(trainer, model, spec);
+    }
+
+    /** Per text, per group: the class probabilities by class name. */
+    public List<Map<String, Map<String, Double>>> predict(List<String> texts) {
+        Tokenized ids = Tokenized.of(Checkpoints.tokenizerOf(spec.spec().encoder()), texts, spec.spec().data().maxLength());
+        TextBatches batches = new TextBatches(ids.ids(), Map.of());
+        double[] weights = new double[model.groups().size()];
+        java.util.Arrays.fill(weights, 1.0);
+        Map<String, INDArray> probs = TrialRunner.predictions(trainer, model.groups(), batches, weights,
+                spec.spec().training().batchSize());
+        List<Map<String, Map<String, Double>>> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Map<String, Map<String, Double>> row = new LinkedHashMap<>();
+            for (LabelGroup g : model.groups()) {
+                INDArray p = probs.get("pred." + g.name()).getRow(i);
+                Map<String, Double> byClass = new LinkedHashMap<>();
+                for (int c = 0; c < g.classes().size(); c++) {
+                    byClass.put(g.classes().get(c), p.getDouble(c));
+                }
+                row.put(g.name(), byClass);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}
