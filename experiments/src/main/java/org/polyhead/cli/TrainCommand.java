@@ -30,6 +30,10 @@ public final class TrainCommand implements Callable<Integer> {
             result = SweepCommand.runner(tracker, false).runOne(resolved);
         }
         System.out.println("run " + result.runId() + " " + result.status() + " " + result.metrics());
+        if (result.failure() == null) {
+            System.out.println("model: " + Home.work().resolve(result.runId()).resolve("model")
+                    + "  (./polyhead predict --model DIR --input texts.txt)");
+        }
         return result.failure() == null ? 0 : 1;
     }
 
