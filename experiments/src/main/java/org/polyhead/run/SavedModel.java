@@ -73,7 +73,7 @@ public final class SavedModel {
         TextBatches batches = new TextBatches(ids.ids(), Map.of());
         double[] weights = new double[model.groups().size()];
         java.util.Arrays.fill(weights, 1.0);
-        Map<String, INDArray> probs = TrialRunner.predictions(trainer, model.groups(), batches, weights,
+        Map<String, INDArray> probs = Predictor.predictions(trainer, model.groups(), batches, weights,
                 spec.spec().training().batchSize());
         List<Map<String, Map<String, Double>>> rows = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {

@@ -3,13 +3,11 @@ package org.polyhead.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.UserError;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.checkpoint.CheckpointLoader;
@@ -120,7 +118,7 @@ public final class TrialRunner {
                     }
                     bar.step();
                 }
-                last = validate(trainer, model.groups(), data.validation(), weights, bs);
+                last = Predictor.validate(trainer, model.groups(), data.validation(), weights, bs);
                 last.put("epoch", (double) epoch);
                 table.add(epoch, step, last);
                 new Checkpoint(epoch, step, table.rows()).save(checkpoint, trainer);
@@ -152,43 +150,6 @@ public final class TrialRunner {
                 Designs.weighting(spec.model().weighting(), "model.weighting"));
     }
 
-    /** Validation predictions and per-group losses (averaged over batches, weighted by batch size). */
-    static Map<String, Double> validate(Trainer trainer, List<LabelGroup> groups, TextBatches validation,
-                                        double[] weights, int bs) {
-        Map<String, INDArray> probs = predictions(trainer, groups, validation, weights, bs);
-        Map<String, Double> metrics = Evaluation.metrics(groups, probs, validation.targets());
-        for (LabelGroup g : groups) {
-            metrics.put("val_loss_" + g.name(), probs.get("loss." + g.name()).sumNumber().doubleValue() / validation.size());
-        }
-        return metrics;
-    }
-
-    /**
-     * Concatenated {@code pred.<group>} [N, width] and, when the data has targets, batch-size-weighted
-     * {@code loss.<group>} [batches].
-     */
-    static Map<String, INDArray> predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
-                                             double[] weights, int bs) {
-        List<String> names = new ArrayList<>();
-        groups.forEach(g -> {
-            names.add("pred." + g.name());
-            if (!data.targets().isEmpty()) {
-                names.add("loss." + g.name());
-            }
-        });
-        Map<String, List<INDArray>> parts = new LinkedHashMap<>();
-        for (Batch b : data.inOrder(bs)) {
-            Map<String, INDArray> out = trainer.outputs(b, weights, names);
-            for (String n : names) {
-                INDArray v = n.startsWith("loss.") ? out.get(n).mul(b.size()).reshape(1) : out.get(n);
-                parts.computeIfAbsent(n, k -> new ArrayList<>()).add(v);
-            }
-        }
-        Map<String, INDArray> all = new LinkedHashMap<>();
-        parts.forEach((n, list) -> all.put(n, Nd4j.concat(0, list.toArray(INDArray[]::new))));
-        return all;
-    }
-
     private void writeArtifacts(SpecLoader.Resolved trial, PreparedData data, Trainer trainer, GroupModel model,
                                 MetricsTable table, TrackedRun run, double[] weights, int bs) {
         try {
@@ -197,7 +158,7 @@ public final class TrialRunner {
             run.logArtifact(dir.resolve("config.yaml"), "");
             Files.writeString(dir.resolve("metrics.csv"), table.csv());
             run.logArtifact(dir.resolve("metrics.csv"), "");
-            Map<String, INDArray> probs = predictions(trainer, model.groups(), data.validation(), weights, bs);
+            Map<String, INDArray> probs = Predictor.predictions(trainer, model.groups(), data.validation(), weights, bs);
             ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets());
             run.logArtifact(dir.resolve("confusion.json"), "");
             run.logArtifact(dir.resolve("predictions.jsonl"), "");

@@ -1,0 +1,53 @@
+package org.polyhead.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.polyhead.heads.LabelGroup;
+import org.polyhead.model.Batch;
+import org.polyhead.train.Trainer;
+
+/** Runs a trained model over a dataset in batches (dropout off): predictions, and validation metrics and losses. */
+final class Predictor {
+    private Predictor() {}
+
+    /** Validation predictions and per-group losses (averaged over batches, weighted by batch size). */
+    static Map<String, Double> validate(Trainer trainer, List<LabelGroup> groups, TextBatches validation,
+                                        double[] weights, int bs) {
+        Map<String, INDArray> probs = predictions(trainer, groups, validation, weights, bs);
+        Map<String, Double> metrics = Evaluation.metrics(groups, probs, validation.targets());
+        for (LabelGroup g : groups) {
+            metrics.put("val_loss_" + g.name(), probs.get("loss." + g.name()).sumNumber().doubleValue() / validation.size());
+        }
+        return metrics;
+    }
+
+    /**
+     * Concatenated {@code pred.<group>} [N, width] and, when the data has targets, batch-size-weighted
+     * {@code loss.<group>} [batches].
+     */
+    static Map<String, INDArray> predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
+                                             double[] weights, int bs) {
+        List<String> names = new ArrayList<>();
+        groups.forEach(g -> {
+            names.add("pred." + g.name());
+            if (!data.targets().isEmpty()) {
+                names.add("loss." + g.name());
+            }
+        });
+        Map<String, List<INDArray>> parts = new LinkedHashMap<>();
+        for (Batch b : data.inOrder(bs)) {
+            Map<String, INDArray> out = trainer.outputs(b, weights, names);
+            for (String n : names) {
+                INDArray v = n.startsWith("loss.") ? out.get(n).mul(b.size()).reshape(1) : out.get(n);
+                parts.computeIfAbsent(n, k -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<String, INDArray> all = new LinkedHashMap<>();
+        parts.forEach((n, list) -> all.put(n, Nd4j.concat(0, list.toArray(INDArray[]::new))));
+        return all;
+    }
+}
