@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.encoder.EncoderInputs;
+import org.polyhead.graph.Phase;
 import org.polyhead.graph.QuietStdout;
 import org.polyhead.losses.Weighting;
 import org.polyhead.model.Batch;
@@ -45,7 +46,7 @@ public final class Trainer {
 
     /** One training step with per-group loss weights w; returns {@code loss} and {@code loss.<group>} before the update. */
     public Map<String, Double> step(Batch batch, double[] weights) {
-        Map<String, INDArray> feed = feed(batch, 1.0 - dropout);
+        Map<String, INDArray> feed = feed(batch, 1.0 - dropout, true);
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
         OutAndGrad og = firstStep
                 ? QuietStdout.call(() -> sd.calculateGradientsAndOutputs(feed, outputs, gradVars))
@@ -62,14 +63,14 @@ public final class Trainer {
 
     /** Predictions {@code pred.<group>} [B, width] with dropout off. */
     public Map<String, INDArray> predict(Batch batch) {
-        Map<String, INDArray> feed = feed(batch, 1.0);
+        Map<String, INDArray> feed = feed(batch, 1.0, false);
         List<String> names = model.groups().stream().map(g -> "pred." + g.name()).toList();
         return sd.output(feed, names.toArray(String[]::new));
     }
 
     /** Any graph outputs (e.g. {@code pred.<group>} and {@code loss.<group>}) for a batch, with dropout off. */
     public Map<String, INDArray> outputs(Batch batch, double[] weights, List<String> names) {
-        Map<String, INDArray> feed = feed(batch, 1.0);
+        Map<String, INDArray> feed = feed(batch, 1.0, false);
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
         return sd.output(feed, names.toArray(String[]::new));
     }
@@ -88,7 +89,7 @@ public final class Trainer {
         return p;
     }
 
-    private Map<String, INDArray> feed(Batch batch, double keep) {
+    private Map<String, INDArray> feed(Batch batch, double keep, boolean training) {
         sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
         Map<String, INDArray> feed = new HashMap<>(batch.targets());
         feed.put(EncoderInputs.MASK, batch.mask());
@@ -97,6 +98,9 @@ public final class Trainer {
                 : model.dropout().off());
         if (!feed.containsKey(Weighting.WEIGHTS)) {
             feed.put(Weighting.WEIGHTS, Nd4j.ones(model.groups().size()).castTo(batch.mask().dataType()));
+        }
+        if (sd.hasVariable(Phase.TRAINING)) {
+            feed.put(Phase.TRAINING, Phase.value(training, batch.mask().dataType()));
         }
         return feed;
     }
