@@ -62,7 +62,7 @@ public final class MlflowTracker implements Tracker {
     }
 
     /** 60 s, or {@code POLYHEAD_TRACKING_DRAIN_SECONDS}. */
-    static Duration defaultDrainTimeout() {
+    public static Duration defaultDrainTimeout() {
         String s = System.getenv("POLYHEAD_TRACKING_DRAIN_SECONDS");
         try {
             return Duration.ofSeconds(s == null || s.isBlank() ? 60 : Long.parseLong(s.trim()));
