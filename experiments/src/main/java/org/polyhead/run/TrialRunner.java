@@ -75,9 +75,10 @@ public final class TrialRunner {
         int bs = spec.training().batchSize();
         int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
         int total = stepsPerEpoch * spec.training().epochs();
-        Trainer trainer = new Trainer(model, new OptimConfig(spec.training().lr(),
+        OptimConfig optim = new OptimConfig(spec.training().lr(),
                 (int) Math.round(spec.training().warmup() * total), total, 0.9, 0.999, 1e-8,
-                spec.training().weightDecay()), spec.training().seed());
+                spec.training().weightDecay(), OptimConfig.Decay.valueOf(spec.training().schedule().toUpperCase()));
+        Trainer trainer = new Trainer(model, optim, spec.training().seed());
         Path checkpoint = checkpointOf(trial);
         MetricsTable table = new MetricsTable();
         Map<String, Double> last = Map.of();
@@ -114,6 +115,7 @@ public final class TrialRunner {
                     if (!logged.steps().contains((long) step)) {
                         Map<String, Double> train = new LinkedHashMap<>();
                         losses.forEach((k, v) -> train.put("train_" + k.replace('.', '_'), v));
+                        train.put("lr", optim.rateAt(step - 1));
                         run.logMetrics(train, step);
                     }
                     bar.step();

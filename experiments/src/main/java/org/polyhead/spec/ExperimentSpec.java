@@ -24,7 +24,7 @@ public record ExperimentSpec(
         model = model == null ? new ModelSpecConfig(null, null, null) : model;
         groups = groups == null ? List.of() : List.copyOf(groups);
         loss = loss == null ? new LossSpec(null, null) : loss;
-        training = training == null ? new TrainingSpec(null, null, null, null, null, null, null, null, null) : training;
+        training = training == null ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null) : training;
         sweep = sweep == null ? new SweepSpec(null, null, null, null) : sweep;
         tracking = tracking == null ? new TrackingSpec(null) : tracking;
     }
@@ -100,10 +100,18 @@ public record ExperimentSpec(
         }
     }
 
-    /** Optimisation and early stopping. */
+    /**
+     * Optimisation and early stopping. The learning rate warms up linearly over the first {@code warmup} fraction of
+     * the steps, then decays to 0 at the last step along {@code schedule} ({@code linear} or {@code cosine}).
+     */
     public record TrainingSpec(Integer epochs, Integer batchSize, Double lr, Double warmup, Double weightDecay,
-                               Integer seed, String earlyStopping, Integer patience, Boolean checkpoint) {
+                               Integer seed, String earlyStopping, Integer patience, Boolean checkpoint,
+                               String schedule) {
         public TrainingSpec {
+            schedule = schedule == null ? "linear" : schedule;
+            if (!schedule.equals("linear") && !schedule.equals("cosine")) {
+                throw new IllegalArgumentException("training.schedule must be linear or cosine, got " + schedule);
+            }
             checkpoint = checkpoint != null && checkpoint;
             epochs = epochs == null ? 3 : epochs;
             batchSize = batchSize == null ? 32 : batchSize;

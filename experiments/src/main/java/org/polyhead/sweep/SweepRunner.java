@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.polyhead.UserError;
+import me.tongfei.progressbar.ProgressBar;
 import org.polyhead.run.PreparedData;
+import org.polyhead.run.Progress;
 import org.polyhead.run.Provenance;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
@@ -62,10 +64,14 @@ public final class SweepRunner {
         }
         List<TrialRunner.Result> results = new ArrayList<>();
         int i = 0;
-        for (Trial trial : trials) {
-            i++;
-            System.err.printf("polyhead: trial %d/%d: %s%n", i, trials.size(), trial.name());
-            results.add(runTrial(experiment, base.with(trial.overrides()), trial, parent.runId()));
+        try (ProgressBar bar = Progress.bar("sweep " + base.spec().name(), trials.size())) {
+            for (Trial trial : trials) {
+                i++;
+                System.err.printf("polyhead: trial %d/%d: %s%n", i, trials.size(), trial.name());
+                results.add(runTrial(experiment, base.with(trial.overrides()), trial, parent.runId()));
+                bar.step();
+                System.gc();  // SameDiff's native memory is freed only by the garbage collector
+            }
         }
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);

@@ -15,7 +15,15 @@ public record Trial(Map<String, Object> overrides) {
             return "base";
         }
         return overrides.entrySet().stream()
-                .map(e -> e.getKey().substring(e.getKey().lastIndexOf('.') + 1) + "=" + e.getValue())
+                .map(e -> e.getKey().substring(e.getKey().lastIndexOf('.') + 1) + "=" + show(e.getValue()))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** A random draw such as 4.567891234E-4 shows as 0.0004568 (the override itself keeps every digit). */
+    private static String show(Object v) {
+        if (v instanceof Double d && Double.isFinite(d) && Double.toString(d).length() > 8) {
+            return new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(v);
     }
 }

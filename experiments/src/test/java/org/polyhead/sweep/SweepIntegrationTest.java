@@ -38,7 +38,7 @@ class SweepIntegrationTest {
             model: {pooling: mean, heads: separate}
             groups: [{name: party}, {name: era}]
             loss: {pi: 0.5}
-            training: {epochs: 2, batch_size: 16, lr: 0.003, seed: 3}
+            training: {epochs: 2, batch_size: 16, lr: 0.003, seed: 3, checkpoint: true}
             sweep:
               grid:
                 loss.pi: [0.25, 0.75]
@@ -64,14 +64,43 @@ class SweepIntegrationTest {
             assertEquals(2, client.getMetricHistory(child.runId(), "val_acc_party").size(), "one point per epoch");
             assertTrue(child.metrics().containsKey("val_f1_era"));
             assertTrue(client.getMetricHistory(child.runId(), "train_loss").size() >= 2);
-            for (String tag : List.of("polyhead.git_commit", "polyhead.config_hash", "polyhead.dataset_sha256",
-                    "polyhead.seed", "polyhead.version", "polyhead.backend")) {
+            for (String tag : List.of("polyhead.git_commit", "polyhead.git_dirty", "polyhead.config_hash",
+                    "polyhead.dataset_sha256", "polyhead.seed", "polyhead.version", "polyhead.backend",
+                    "polyhead.device")) {
                 assertTrue(child.tags().containsKey(tag), "tag " + tag);
             }
+            assertTrue(child.tags().get("polyhead.dataset_sha256").matches("[0-9a-f]{64}"));
+            assertEquals(spec.with(Map.of("loss.pi", Double.parseDouble(child.params().get("loss.pi")),
+                    "model.heads", child.params().get("model.heads"))).hash(), child.tags().get("polyhead.config_hash"));
+            assertWarmUpThenDecay(client.getMetricHistory(child.runId(), "lr"),
+                    client.getMetricHistory(child.runId(), "train_loss").size());
             String list = get("/api/2.0/mlflow/artifacts/list?run_id=" + child.runId());
-            for (String artifact : List.of("config.yaml", "metrics.csv", "confusion.json", "predictions.jsonl", "data")) {
+            for (String artifact : List.of("config.yaml", "metrics.csv", "confusion.json", "predictions.jsonl", "data",
+                    "model")) {
                 assertTrue(list.contains("\"" + artifact + "\""), artifact + " in " + list);
             }
+            String root = "/api/2.0/mlflow-artifacts/artifacts/" + client.getRun(child.runId()).getInfo().getExperimentId()
+                    + "/" + child.runId() + "/artifacts/";
+            assertEquals(3, get(root + "metrics.csv").lines().count(), "a header and one row per epoch");
+            assertEquals(child.params().get("model.heads"),
+                    yaml(get(root + "config.yaml")).path("model").path("heads").asText(), "the resolved config");
+            var confusion = yaml(get(root + "confusion.json"));
+            int validation = (int) get(root + "predictions.jsonl").lines().count();
+            for (String group : List.of("party", "era")) {
+                var matrix = confusion.path(group).path("matrix");
+                int classes = confusion.path(group).path("classes").size();
+                assertEquals(classes, matrix.size(), group + ": one row per class");
+                int total = 0;
+                for (var row : matrix) {
+                    assertEquals(classes, row.size());
+                    for (var cell : row) {
+                        total += cell.asInt();
+                    }
+                }
+                assertEquals(validation, total, group + ": every validation passage counted once");
+            }
+            assertTrue(get("/api/2.0/mlflow/artifacts/list?run_id=" + child.runId() + "&path=model")
+                    .contains("model/weights.zip"), "training.checkpoint: true uploads the model");
             assertTrue(child.name().matches("pi=0\\.\\d+ heads=\\w+|heads=\\w+ pi=0\\.\\d+"), child.name());
         }
     }
@@ -127,6 +156,35 @@ class SweepIntegrationTest {
                 assertEquals(probs.get(c).asDouble(), saved.get(c), 1e-6, "row " + i + " class " + c);
             }
         }
+    }
+
+    @Test
+    void earlyStoppingEndsARunWhoseMetricStopsImproving(@TempDir Path tmp) throws IOException {
+        // at lr 1e-9 the validation accuracy cannot change: epoch 2 is the first stale one, and patience is 1
+        SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC),
+                List.of("sweep={}", "name=early-it", "training.epochs=4", "training.lr=1.0e-9",
+                        "training.early_stopping=val_acc_party", "training.patience=1", "training.checkpoint=false"));
+        TrialRunner.Result result = sweep(spec, tmp).results().get(0);
+        MlflowClient client = new MlflowClient(MlflowServerExtension.url());
+        assertEquals(RunStatus.FINISHED, result.status());
+        assertEquals(2, client.getMetricHistory(result.runId(), "val_acc_party").size(), "stopped after epoch 2 of 4");
+        assertTrue(client.getRun(result.runId()).getData().getTagsList().stream()
+                .anyMatch(t -> t.getKey().equals("polyhead.early_stopped") && t.getValue().equals("epoch 2")));
+    }
+
+    /** Linear warm-up to the peak over the first steps, then decay towards 0 at the last step. */
+    private static void assertWarmUpThenDecay(List<Service.Metric> lr, int steps) {
+        List<Double> byStep = lr.stream().sorted(java.util.Comparator.comparingLong(Service.Metric::getStep))
+                .map(Service.Metric::getValue).toList();
+        assertEquals(steps, byStep.size(), "one lr point per step");
+        double peak = byStep.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertEquals(0.003, peak, 1e-12);
+        assertTrue(byStep.get(0) < peak && byStep.get(byStep.size() - 1) < peak / 5, byStep.toString());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode yaml(String text) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(text);
     }
 
     static SweepRunner.Outcome sweep(SpecLoader.Resolved spec, Path tmp) {

@@ -1,49 +1,83 @@
 package org.polyhead.track;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.polyhead.UserError;
 
 /**
- * {@link Tracker} on an MLflow tracking server through the MLflow Java client. Every call is queued to one background
- * thread, which sends params, tags and metrics with logBatch within the server's per-request limits; artifacts go
- * through the server's artifact HTTP API (no Python on the client). Training never waits on the network.
+ * {@link Tracker} on an MLflow tracking server. Every write of a run is first appended to the run's local
+ * {@link Journal} (under {@code .polyhead/journal/<run>}) and then sent by one background {@link Sender}, so training
+ * never waits on the network and nothing is lost when the server is down or restarts: unsent entries are sent when it
+ * is back, by this process or by the next tracker opened on the same journal folder (also {@code polyhead sync}).
+ * Searching and creating runs talk to the server directly through the MLflow Java client.
  */
 public final class MlflowTracker implements Tracker {
-    static final int MAX_METRICS = 1000;
-    static final int MAX_PARAMS = 100;
-    static final int MAX_TAGS = 100;
     static final int MAX_PARAM_VALUE = 6000;
+    static final int MAX_TAG_VALUE = 5000;
+    private static final String TRUNCATED = "...[truncated]";
 
     private final String uri;
     private final MlflowClient client;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mlflow-sender");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Path journalRoot;
+    private final Duration drainTimeout;
+    private final Sender sender;
+    private final Replay replayed;
+    private final java.util.Set<Journal> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** What replaying journals left by earlier processes achieved. */
+    public record Replay(int runs, long sent, long left, List<Path> kept) {}
+
+    /** A tracker journaling under the project's {@code .polyhead/journal}. */
     public MlflowTracker(String uri) {
+        this(uri, defaultJournalRoot(), defaultDrainTimeout());
+    }
+
+    /**
+     * @param journalRoot  where runs are journaled; journals an earlier process left there are replayed first
+     * @param drainTimeout how long a run's end (and {@link #close}) waits for its entries to reach the server
+     */
+    public MlflowTracker(String uri, Path journalRoot, Duration drainTimeout) {
         if (!MlflowServer.healthy(uri)) {
             throw new UserError("cannot reach MLflow tracking server at " + uri);
         }
         this.uri = uri;
         this.client = new MlflowClient(uri);
+        this.journalRoot = journalRoot;
+        this.drainTimeout = drainTimeout;
+        this.sender = new Sender(new MlflowRest(uri));
+        this.replayed = replayLeftovers();
+    }
+
+    /** The project's journal folder: {@code <polyhead.home>/.polyhead/journal}. */
+    public static Path defaultJournalRoot() {
+        String home = System.getProperty("polyhead.home", System.getenv().getOrDefault("POLYHEAD_HOME", "."));
+        return Path.of(home).toAbsolutePath().normalize().resolve(".polyhead/journal");
+    }
+
+    /** 60 s, or {@code POLYHEAD_TRACKING_DRAIN_SECONDS}. */
+    public static Duration defaultDrainTimeout() {
+        String s = System.getenv("POLYHEAD_TRACKING_DRAIN_SECONDS");
+        try {
+            return Duration.ofSeconds(s == null || s.isBlank() ? 60 : Long.parseLong(s.trim()));
+        } catch (NumberFormatException e) {
+            throw new UserError("POLYHEAD_TRACKING_DRAIN_SECONDS: expected whole seconds, got '" + s + "'");
+        }
+    }
+
+    /** What the replay of earlier journals, done when this tracker was opened, sent and left. */
+    public Replay replayed() {
+        return replayed;
+    }
+
+    public Path journalRoot() {
+        return journalRoot;
     }
 
     @Override
@@ -57,17 +91,19 @@ public final class MlflowTracker implements Tracker {
 
     @Override
     public TrackedRun startRun(String experiment, String runName, String parentRunId, Map<String, String> tags) {
-        String experimentId = client.getExperimentByName(experiment).map(Service.Experiment::getExperimentId)
-                .orElseGet(() -> client.createExperiment(experiment));
-        Service.CreateRun.Builder req = Service.CreateRun.newBuilder().setExperimentId(experimentId)
-                .setStartTime(System.currentTimeMillis()).setRunName(runName);
-        req.addTags(tag("mlflow.runName", runName));
-        if (parentRunId != null) {
-            req.addTags(tag("mlflow.parentRunId", parentRunId));
-        }
-        tags.forEach((k, v) -> req.addTags(tag(k, v)));
-        Service.RunInfo info = client.createRun(req.build());
-        return new Run(info.getRunId(), experimentId);
+        Service.RunInfo info = retrying("start run '" + runName + "'", () -> {
+            String experimentId = client.getExperimentByName(experiment).map(Service.Experiment::getExperimentId)
+                    .orElseGet(() -> client.createExperiment(experiment));
+            Service.CreateRun.Builder req = Service.CreateRun.newBuilder().setExperimentId(experimentId)
+                    .setStartTime(System.currentTimeMillis()).setRunName(runName);
+            req.addTags(tag("mlflow.runName", runName));
+            if (parentRunId != null) {
+                req.addTags(tag("mlflow.parentRunId", parentRunId));
+            }
+            tags.forEach((k, v) -> req.addTags(tag(k, truncate(v, MAX_TAG_VALUE))));
+            return client.createRun(req.build());
+        });
+        return open(info.getRunId(), info.getExperimentId());
     }
 
     @Override
@@ -107,16 +143,84 @@ public final class MlflowTracker implements Tracker {
 
     @Override
     public TrackedRun reopen(String runId) {
-        return new Run(runId, client.getRun(runId).getInfo().getExperimentId());
+        return open(runId, retrying("reopen run " + runId, () -> client.getRun(runId)).getInfo().getExperimentId());
     }
 
+    private TrackedRun open(String runId, String experimentId) {
+        Journal journal = Journal.open(journalRoot, runId).orElseThrow(() -> new UserError(
+                "run " + runId + " is being logged by another process (journal " + journalRoot.resolve(runId) + ")"));
+        sender.add(journal);
+        return new Run(runId, experimentId, journal);
+    }
+
+    /** Sends journals left under the journal folder by processes that ended before the server had everything. */
+    private Replay replayLeftovers() {
+        List<Journal> leftovers = new ArrayList<>();
+        for (String runId : Journal.runs(journalRoot)) {
+            Journal.open(journalRoot, runId).ifPresent(leftovers::add);
+        }
+        if (leftovers.isEmpty()) {
+            return new Replay(0, 0, 0, List.of());
+        }
+        long before = leftovers.stream().mapToLong(Journal::pending).sum();
+        leftovers.forEach(sender::add);
+        sender.awaitDrained(leftovers, drainTimeout);
+        long left = leftovers.stream().mapToLong(Journal::pending).sum();
+        List<Path> kept = leftovers.stream().filter(j -> j.pending() > 0).map(Journal::dir).toList();
+        leftovers.stream().filter(j -> j.pending() == 0).forEach(sender::release);
+        if (before > 0) {
+            System.err.printf("polyhead: sent %d journaled tracking entries of %d earlier run(s) to %s%s%n",
+                    before - left, leftovers.size(), uri, left == 0 ? "" : "; " + left + " still waiting in " + kept);
+        }
+        return new Replay(leftovers.size(), before - left, left, kept);
+    }
+
+    /**
+     * Waits (at most the drain timeout) until the server has every journaled entry, then stops the sender. Journals
+     * that could not be sent stay on disk, and their folder is printed: the next tracker, or {@code polyhead sync},
+     * sends them.
+     */
     @Override
     public void close() {
-        sender.shutdown();
-        try {
-            sender.awaitTermination(5, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        List<Journal> open = sender.journals();
+        sender.awaitDrained(open, drainTimeout);
+        sender.close();
+        for (Journal j : open) {
+            if (j.pending() > 0 && !reported.contains(j)) {
+                System.err.println(unsentMessage(j));
+            }
+            j.close();
+        }
+    }
+
+    private String unsentMessage(Journal j) {
+        String why = sender.problem();
+        return "polyhead: run " + j.runId() + ": " + j.pending() + " tracking entries are not yet in MLflow"
+                + (why == null ? "" : " (" + why + ")") + "; they are kept in " + j.dir()
+                + " and sent when the server is back (./polyhead sync, or any later polyhead run)";
+    }
+
+    /** Retries a direct client call with backoff while the server is unreachable, at most the drain timeout. */
+    private <T> T retrying(String what, java.util.function.Supplier<T> call) {
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        long backoff = 250;
+        while (true) {
+            try {
+                return call.get();
+            } catch (org.mlflow.tracking.MlflowClientException e) {
+                boolean serverSide = !(e instanceof org.mlflow.tracking.MlflowHttpException h) || h.getStatusCode() >= 500
+                        || h.getStatusCode() == 429;
+                if (!serverSide || System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    throw new UserError("MLflow at " + uri + ": cannot " + what + ": " + e.getMessage(), e);
+                }
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new UserError("interrupted while trying to " + what);
+            }
+            backoff = Math.min(2 * backoff, 8_000);
         }
     }
 
@@ -124,19 +228,19 @@ public final class MlflowTracker implements Tracker {
         return Service.RunTag.newBuilder().setKey(k).setValue(v).build();
     }
 
-    static String truncate(String v) {
-        String marker = "...[truncated]";
-        return v.length() <= MAX_PARAM_VALUE ? v : v.substring(0, MAX_PARAM_VALUE - marker.length()) + marker;
+    static String truncate(String v, int max) {
+        return v.length() <= max ? v : v.substring(0, max - TRUNCATED.length()) + TRUNCATED;
     }
 
     private final class Run implements TrackedRun {
         private final String runId;
         private final String experimentId;
-        private final List<Service.Metric> pending = new ArrayList<>();
+        private final Journal journal;
 
-        Run(String runId, String experimentId) {
+        Run(String runId, String experimentId, Journal journal) {
             this.runId = runId;
             this.experimentId = experimentId;
+            this.journal = journal;
         }
 
         @Override
@@ -149,74 +253,53 @@ public final class MlflowTracker implements Tracker {
             return experimentId;
         }
 
+        /** A value over MLflow's limit is truncated with a marker; the whole value goes to artifact params/KEY.txt. */
         @Override
         public void logParams(Map<String, String> params) {
-            List<Service.Param> all = params.entrySet().stream().map(e -> Service.Param.newBuilder()
-                    .setKey(e.getKey()).setValue(truncate(e.getValue())).build()).toList();
-            for (int i = 0; i < all.size(); i += MAX_PARAMS) {
-                List<Service.Param> chunk = all.subList(i, Math.min(all.size(), i + MAX_PARAMS));
-                sender.execute(() -> client.logBatch(runId, List.of(), chunk, List.of()));
-            }
+            long now = System.currentTimeMillis();
+            params.forEach((k, v) -> {
+                if (v.length() > MAX_PARAM_VALUE) {
+                    try {
+                        String name = k.replaceAll("[^A-Za-z0-9._-]", "_") + ".txt";
+                        Path full = Files.createDirectories(journal.dir().resolve("params")).resolve(name);
+                        Files.writeString(full, v);
+                        journal.append(JournalEntry.Kind.ARTIFACT, "params/" + name, full.toString(), null, null, now);
+                    } catch (IOException e) {
+                        System.err.println("polyhead: cannot keep the full value of param " + k + ": " + e.getMessage());
+                    }
+                }
+                journal.append(JournalEntry.Kind.PARAM, k, truncate(v, MAX_PARAM_VALUE), null, null, now);
+            });
         }
 
         @Override
         public void setTag(String key, String value) {
-            sender.execute(() -> client.setTag(runId, key, value));
+            journal.append(JournalEntry.Kind.TAG, key, truncate(value, MAX_TAG_VALUE), null, null,
+                    System.currentTimeMillis());
         }
 
         @Override
-        public synchronized void logMetric(String key, double value, long step) {
-            pending.add(Service.Metric.newBuilder().setKey(key).setValue(value).setStep(step)
-                    .setTimestamp(System.currentTimeMillis()).build());
-            if (pending.size() >= MAX_METRICS) {
-                flush();
-            }
-        }
-
-        @Override
-        public synchronized void logMetrics(Map<String, Double> metrics, long step) {
-            metrics.forEach((k, v) -> logMetric(k, v, step));
-            flush();
-        }
-
-        private synchronized void flush() {
-            if (pending.isEmpty()) {
-                return;
-            }
-            List<Service.Metric> batch = List.copyOf(pending);
-            pending.clear();
-            sender.execute(() -> client.logBatch(runId, batch, List.of(), List.of()));
+        public void logMetric(String key, double value, long step) {
+            journal.append(JournalEntry.Kind.METRIC, key, null, value, step, System.currentTimeMillis());
         }
 
         @Override
         public void logArtifact(Path file, String artifactDir) {
             String rel = (artifactDir == null || artifactDir.isEmpty() ? "" : artifactDir + "/") + file.getFileName();
-            sender.execute(() -> upload(file, rel));
+            journal.append(JournalEntry.Kind.ARTIFACT, rel, file.toAbsolutePath().toString(), null, null,
+                    System.currentTimeMillis());
         }
 
-        private void upload(Path file, String rel) {
-            String path = experimentId + "/" + runId + "/artifacts/" + rel;
-            String encoded = String.join("/", java.util.Arrays.stream(path.split("/"))
-                    .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20")).toList());
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                                URI.create(uri + "/api/2.0/mlflow-artifacts/artifacts/" + encoded))
-                        .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() / 100 != 2) {
-                    System.err.println("polyhead: artifact upload of " + rel + " failed: HTTP " + r.statusCode());
-                }
-            } catch (IOException e) {
-                System.err.println("polyhead: artifact upload of " + rel + " failed: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
+        /** Waits (bounded) until the server has the whole run; says where its journal is if it has not. */
         @Override
         public void end(RunStatus status) {
-            flush();
-            sender.execute(() -> client.setTerminated(runId, Service.RunStatus.valueOf(status.name()),
-                    System.currentTimeMillis()));
+            journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());
+            if (sender.awaitDrained(List.of(journal), drainTimeout) && journal.pending() == 0) {
+                sender.release(journal);
+            } else {
+                reported.add(journal);
+                System.err.println(unsentMessage(journal));
+            }
         }
     }
 }

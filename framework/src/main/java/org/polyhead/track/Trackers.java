@@ -6,13 +6,19 @@ import java.nio.file.Path;
 public final class Trackers {
     private Trackers() {}
 
+    /** Journals left by earlier runs under {@link #journalRoot} are sent first (see {@link MlflowTracker#replayed}). */
     public static MlflowTracker fromEnvironment(Path home) {
         String uri = System.getenv("MLFLOW_TRACKING_URI");
         if (uri != null && !uri.isBlank()) {
-            return new MlflowTracker(uri.replaceAll("/+$", ""));
+            return new MlflowTracker(uri.replaceAll("/+$", ""), journalRoot(home), MlflowTracker.defaultDrainTimeout());
         }
         String url = MlflowServer.ofProject(home).start(0);
         System.err.println("polyhead: MLflow UI at " + url);
-        return new MlflowTracker(url);
+        return new MlflowTracker(url, journalRoot(home), MlflowTracker.defaultDrainTimeout());
+    }
+
+    /** Where a project's runs are journaled before they are sent: {@code <home>/.polyhead/journal}. */
+    public static Path journalRoot(Path home) {
+        return home.resolve(".polyhead/journal");
     }
 }

@@ -3,17 +3,30 @@ package org.polyhead.train;
 import com.google.common.base.Preconditions;
 
 /**
- * Adam with decoupled weight decay and a linear warm-up then linear decay of the learning rate, BERT's recipe.
+ * Adam with decoupled weight decay and a linear warm-up followed by a linear (BERT's recipe) or cosine decay of the
+ * learning rate to 0.
  *
  * @param lr          peak learning rate
  * @param warmupSteps steps of linear warm-up from 0 to {@code lr}
- * @param totalSteps  step at which the rate has decayed linearly to 0 (0 = constant after warm-up)
+ * @param totalSteps  step at which the rate has decayed to 0 (0 = constant after warm-up)
+ * @param decay       the shape of the decay after warm-up
  */
 public record OptimConfig(double lr, int warmupSteps, int totalSteps, double beta1, double beta2, double eps,
-                          double weightDecay) {
+                          double weightDecay, Decay decay) {
+
+    /** How the rate falls from its peak to 0 between the end of warm-up and {@code totalSteps}. */
+    public enum Decay { LINEAR, COSINE }
+
     public OptimConfig {
         Preconditions.checkArgument(lr > 0, "lr must be > 0, got %s", lr);
         Preconditions.checkArgument(warmupSteps >= 0 && totalSteps >= 0, "steps must be >= 0");
+        decay = decay == null ? Decay.LINEAR : decay;
+    }
+
+    /** Linear decay. */
+    public OptimConfig(double lr, int warmupSteps, int totalSteps, double beta1, double beta2, double eps,
+                       double weightDecay) {
+        this(lr, warmupSteps, totalSteps, beta1, beta2, eps, weightDecay, Decay.LINEAR);
     }
 
     public static OptimConfig adam(double lr, int warmupSteps, int totalSteps) {
@@ -28,6 +41,10 @@ public record OptimConfig(double lr, int warmupSteps, int totalSteps, double bet
         if (totalSteps <= warmupSteps) {
             return lr;
         }
-        return lr * Math.max(0.0, (double) (totalSteps - t) / (totalSteps - warmupSteps));
+        double remaining = Math.max(0.0, (double) (totalSteps - t) / (totalSteps - warmupSteps));
+        return switch (decay) {
+            case LINEAR -> lr * remaining;
+            case COSINE -> lr * 0.5 * (1 + Math.cos(Math.PI * (1 - remaining)));
+        };
     }
 }

@@ -27,7 +27,8 @@ class MlflowTrackerTest {
         MlflowClient client = new MlflowClient(MlflowServerExtension.url());
         String runId;
         Path artifact = Files.writeString(tmp.resolve("notes.txt"), "hello");
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
+        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url(), tmp.resolve("journal"),
+                java.time.Duration.ofSeconds(60))) {
             TrackedRun parent = tracker.startRun("tracker-test", "parent", null, Map.of("polyhead.sweep", "parent"));
             TrackedRun run = tracker.startRun("tracker-test", "child", parent.runId(), Map.of());
             runId = run.runId();
@@ -50,6 +51,8 @@ class MlflowTrackerTest {
                 .orElseThrow().getValue();
         assertEquals(MlflowTracker.MAX_PARAM_VALUE, longValue.length());
         assertTrue(longValue.endsWith("[truncated]"));
+        assertEquals("x".repeat(7000), get("/api/2.0/mlflow-artifacts/artifacts/" + run.getInfo().getExperimentId()
+                + "/" + runId + "/artifacts/params/long.txt"), "the whole value is kept as an artifact");
         List<Service.Metric> history = client.getMetricHistory(runId, "train_loss");
         assertEquals(2500, history.size());
         assertEquals(Service.RunStatus.FINISHED, run.getInfo().getStatus());
@@ -61,9 +64,13 @@ class MlflowTrackerTest {
     }
 
     static String get(String path) {
+        return get(MlflowServerExtension.url(), path);
+    }
+
+    static String get(String url, String path) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(MlflowServerExtension.url() + path)).build(),
+                            java.net.URI.create(url + path)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);

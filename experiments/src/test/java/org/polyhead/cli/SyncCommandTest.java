@@ -1,0 +1,85 @@
+package org.polyhead.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.MlflowClient;
+import org.polyhead.track.Journal;
+import org.polyhead.track.MlflowServer;
+import org.polyhead.track.MlflowServerExtension;
+import org.polyhead.track.MlflowTracker;
+import org.polyhead.track.RunStatus;
+import org.polyhead.track.ServerRestartTest;
+import org.polyhead.track.TrackedRun;
+import org.polyhead.track.Trackers;
+
+/**
+ * {@code polyhead sync} after the project's local server died in the middle of a run and came back on another port
+ * (same backend store): the run's journal, left in {@code .polyhead/journal}, reaches MLflow whole and is removed.
+ */
+class SyncCommandTest {
+    private final StringWriter out = new StringWriter();
+
+    @AfterEach
+    void clearHome() {
+        System.clearProperty("polyhead.home");
+    }
+
+    private int run(String... args) {
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        return cl.execute(args);
+    }
+
+    @Test
+    void nothingToSyncIsSaidPlainly(@TempDir Path home) {
+        System.setProperty("polyhead.home", home.toString());
+        assertEquals(0, run("sync"));
+        assertTrue(out.toString().startsWith("nothing to sync"), out.toString());
+    }
+
+    @Test
+    void syncSendsARunJournaledWhileTheServerWasDownToItsNewAddress(@TempDir Path home) throws Exception {
+        Files.createSymbolicLink(home.resolve(".venv"), MlflowServerExtension.projectHome().resolve(".venv"));
+        MlflowServer server = MlflowServer.ofProject(home);
+        String url = server.start(0);
+        String runId;
+        try (MlflowTracker tracker = new MlflowTracker(url, Trackers.journalRoot(home), Duration.ofSeconds(1))) {
+            TrackedRun run = tracker.startRun("sync-test", "interrupted", null, Map.of());
+            runId = run.runId();
+            for (int step = 0; step < ServerRestartTest.STEPS; step++) {
+                if (step == 150) {
+                    server.stop();
+                }
+                run.logMetrics(Map.of("train_loss", ServerRestartTest.loss(step), "lr", step * 1e-5), step);
+            }
+            run.setTag("polyhead.note", "written while the server was down");
+            run.end(RunStatus.FINISHED);
+        }
+        assertEquals(List.of(runId), Journal.runs(Trackers.journalRoot(home)), "what MLflow lacks stays journaled");
+        String moved = server.start(0);
+        try {
+            System.setProperty("polyhead.home", home.toString());
+            assertEquals(0, run("sync"), out.toString());
+            assertTrue(out.toString().matches("synced \\d+ entries of 1 run\\(s\\) to " + moved + "\\s*"), out.toString());
+            ServerRestartTest.assertEveryPointOnce(moved, runId);
+            Service.Run run = new MlflowClient(moved).getRun(runId);
+            assertEquals(Service.RunStatus.FINISHED, run.getInfo().getStatus());
+            assertTrue(run.getData().getTagsList().stream().anyMatch(t -> t.getKey().equals("polyhead.note")));
+        } finally {
+            server.stop();
+        }
+        assertEquals(List.of(), Journal.runs(Trackers.journalRoot(home)), "a delivered journal is removed");
+    }
+}
