@@ -7,21 +7,59 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.heads.LabelGroup;
 
 /**
- * Validation metrics of single-label groups from predicted probabilities and one-hot targets: accuracy, macro-F1 and
- * the confusion matrix, named {@code val_acc_<group>} and {@code val_f1_<group>}.
+ * Validation metrics per group, by its target type, named with the group: single-label groups
+ * {@code val_acc_<group>} and {@code val_f1_<group>} (macro-F1, from the confusion matrix); multi-label groups
+ * {@code val_acc_<group>} as subset accuracy (every class right) and {@code val_f1_<group>} as micro-F1, both at the
+ * threshold 0.5 (micro-F1 because rare classes make a per-class mean unstable on small validation sets); regression
+ * groups {@code val_mae_<group>} and {@code val_rmse_<group>} in the target's original units.
  */
 public final class Evaluation {
+    static final double THRESHOLD = 0.5;
+
     private Evaluation() {}
 
     public static Map<String, Double> metrics(List<LabelGroup> groups, Map<String, INDArray> probs,
                                               Map<String, INDArray> targets) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
-            long[][] cm = confusion(probs.get("pred." + g.name()), targets.get(g.targetName()));
-            out.put("val_acc_" + g.name(), accuracy(cm));
-            out.put("val_f1_" + g.name(), macroF1(cm));
+            INDArray p = probs.get("pred." + g.name());
+            INDArray y = targets.get(g.targetName());
+            switch (g.type()) {
+                case SOFTMAX -> {
+                    long[][] cm = confusion(p, y);
+                    out.put("val_acc_" + g.name(), accuracy(cm));
+                    out.put("val_f1_" + g.name(), macroF1(cm));
+                }
+                case MULTILABEL -> {
+                    out.put("val_acc_" + g.name(), subsetAccuracy(p, y));
+                    out.put("val_f1_" + g.name(), microF1(p, y));
+                }
+                case REGRESSION -> {
+                    out.put("val_mae_" + g.name(), p.sub(y).norm1Number().doubleValue() / p.length());
+                    out.put("val_rmse_" + g.name(), p.sub(y).norm2Number().doubleValue() / Math.sqrt(p.length()));
+                }
+            }
         }
         return out;
+    }
+
+    /** The fraction of rows whose thresholded predictions equal the target set exactly. */
+    static double subsetAccuracy(INDArray probs, INDArray multiHot) {
+        INDArray wrong = probs.gt(THRESHOLD).castTo(multiHot.dataType()).neq(multiHot).castTo(multiHot.dataType());
+        long exact = 0;
+        for (int i = 0; i < probs.size(0); i++) {
+            exact += wrong.getRow(i).sumNumber().doubleValue() == 0 ? 1 : 0;
+        }
+        return probs.size(0) == 0 ? 0 : (double) exact / probs.size(0);
+    }
+
+    /** F1 over all (row, class) decisions: 2·TP / (2·TP + FP + FN). */
+    static double microF1(INDArray probs, INDArray multiHot) {
+        INDArray predicted = probs.gt(THRESHOLD).castTo(multiHot.dataType());
+        double tp = predicted.mul(multiHot).sumNumber().doubleValue();
+        double fp = predicted.sumNumber().doubleValue() - tp;
+        double fn = multiHot.sumNumber().doubleValue() - tp;
+        return tp + fp + fn == 0 ? 1 : 2 * tp / (2 * tp + fp + fn);
     }
 
     /** cm[true][predicted] from argmaxes. */

@@ -17,7 +17,10 @@ final class OneHot {
         INDArray y = Nd4j.zeros(DataType.FLOAT, records.size(), g.width());
         for (int i = 0; i < records.size(); i++) {
             Object v = label.apply(records.get(i));
-            int k = v == null ? -1 : g.classes().indexOf(v.toString());
+            if (v == null) {
+                throw new UserError(source + ":" + records.get(i).line() + ": missing label for group '" + g.name() + "'");
+            }
+            int k = g.classes().indexOf(v.toString());
             if (k < 0) {
                 throw new UserError(source + ":" + records.get(i).line() + ": label '" + v + "' is not in group '"
                         + g.name() + "' " + g.classes());

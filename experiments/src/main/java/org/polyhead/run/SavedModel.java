@@ -11,6 +11,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.heads.LabelGroup;
+import org.polyhead.heads.TargetScale;
 import org.polyhead.heads.TargetType;
 import org.polyhead.model.GroupModel;
 import org.polyhead.spec.SpecLoader;
@@ -23,6 +24,8 @@ import org.polyhead.train.Trainer;
  * ({@code model.json}) and its weights ({@code weights.zip}); enough to rebuild the graph and predict.
  */
 public final class SavedModel {
+    /** The key of a regression group's predicted value. */
+    public static final String VALUE = "value";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Trainer trainer;
     private final GroupModel model;
@@ -41,12 +44,12 @@ public final class SavedModel {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config.yaml"), spec.yaml());
         List<Map<String, Object>> g = new ArrayList<>();
-        groups.forEach(x -> g.add(Map.of("name", x.name(), "type", x.type().name(), "classes", x.classes())));
+        groups.forEach(x -> g.add(Map.of("name", x.name(), "type", x.type().name(), "classes", x.classes(),
+                "loss", x.loss(), "scale", List.of(x.scale().mean(), x.scale().std()))));
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), new Meta(g, vocabSize));
         new Checkpoint(epoch, trainer.optimizer().step(), List.of()).save(dir.resolve("weights.zip"), trainer);
     }
 
-    @SuppressWarnings("unchecked")
     public static SavedModel load(Path dir) {
         if (!Files.isRegularFile(dir.resolve("model.json")) || !Files.isRegularFile(dir.resolve("weights.zip"))) {
             throw new UserError(dir + ": not a saved polyhead model (expected config.yaml, model.json, weights.zip)");
@@ -58,8 +61,7 @@ public final class SavedModel {
         } catch (IOException e) {
             throw new UserError(dir.resolve("model.json") + ": " + e.getMessage(), e);
         }
-        List<LabelGroup> groups = meta.groups().stream().map(m -> new LabelGroup((String) m.get("name"),
-                TargetType.valueOf((String) m.get("type")), (List<String>) m.get("classes"))).toList();
+        List<LabelGroup> groups = meta.groups().stream().map(SavedModel::group).toList();
         GroupModel model = GroupModel.build(TrialRunner.modelSpec(spec.spec(), groups, meta.vocabSize()),
                 spec.spec().training().seed());
         Trainer trainer = new Trainer(model, OptimConfig.adam(1e-3, 0, 0), 0);
@@ -67,7 +69,19 @@ public final class SavedModel {
         return new SavedModel(trainer, model, spec);
     }
 
-    /** Per text, per group: the class probabilities by class name. */
+    /** A group as model.json keeps it; models saved before losses and scales were stored get the defaults. */
+    @SuppressWarnings("unchecked")
+    private static LabelGroup group(Map<String, Object> m) {
+        List<Number> scale = (List<Number>) m.get("scale");
+        return new LabelGroup((String) m.get("name"), TargetType.valueOf((String) m.get("type")),
+                (List<String>) m.get("classes"), (String) m.get("loss"),
+                scale == null ? null : new TargetScale(scale.get(0).doubleValue(), scale.get(1).doubleValue()));
+    }
+
+    /**
+     * Per text, per group: the class probabilities by class name (softmax and multilabel groups), or {@code value}: the
+     * prediction in the target's original units (regression groups).
+     */
     public List<Map<String, Map<String, Double>>> predict(List<String> texts) {
         Tokenized ids = Tokenized.of(Checkpoints.tokenizerOf(spec.spec().encoder()), texts, spec.spec().data().maxLength());
         TextBatches batches = new TextBatches(ids.ids(), Map.of());
@@ -81,6 +95,9 @@ public final class SavedModel {
             for (LabelGroup g : model.groups()) {
                 INDArray p = probs.get("pred." + g.name()).getRow(i);
                 Map<String, Double> byClass = new LinkedHashMap<>();
+                if (g.type() == TargetType.REGRESSION) {
+                    byClass.put(VALUE, p.getDouble(0));
+                }
                 for (int c = 0; c < g.classes().size(); c++) {
                     byClass.put(g.classes().get(c), p.getDouble(c));
                 }

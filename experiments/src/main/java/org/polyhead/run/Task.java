@@ -23,6 +23,11 @@ public interface Task<R extends TextRecord> {
 
     Split<R> split(List<R> records, ExperimentSpec.DataSpec data);
 
+    /** The groups with whatever they learn from the training split (e.g. a target's scale); by default unchanged. */
+    default List<LabelGroup> fit(ExperimentSpec spec, List<LabelGroup> groups, List<R> train, String source) {
+        return groups;
+    }
+
     /** Target arrays [N, width] per target placeholder, for records in order. */
     Map<String, INDArray> targets(List<LabelGroup> groups, List<R> records, String source);
 }

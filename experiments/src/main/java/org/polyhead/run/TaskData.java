@@ -39,6 +39,7 @@ public final class TaskData {
                 spec.data().splitSeed());
         List<LabelGroup> groups = task.groups(spec, records, dataset.name());
         Split<R> split = task.split(records, spec.data());
+        groups = task.fit(spec, groups, split.train(), dataset.name());
         Path tokenizer = Checkpoints.tokenizerOf(spec.encoder());
         int maxLength = spec.data().maxLength();
         Tokenized train = Tokenized.of(tokenizer, split.train().stream().map(TextRecord::text).toList(), maxLength);

@@ -5,13 +5,19 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.heads.LabelGroup;
+import org.polyhead.heads.TargetType;
 
-/** Writes a run's validation confusion matrices ({@code confusion.json}) and predictions ({@code predictions.jsonl}). */
+/**
+ * Writes a run's validation confusion matrices ({@code confusion.json}, single-label groups) and predictions
+ * ({@code predictions.jsonl}: per group the true and predicted class with the probabilities, the true and predicted
+ * class sets for multi-label groups, the true and predicted value in original units for regression groups).
+ */
 final class ValidationArtifacts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,8 +27,10 @@ final class ValidationArtifacts {
             throws IOException {
         Map<String, Object> confusion = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
-            confusion.put(g.name(), Map.of("classes", g.classes(),
-                    "matrix", Evaluation.confusion(probs.get("pred." + g.name()), targets.get(g.targetName()))));
+            if (g.type() == TargetType.SOFTMAX) {
+                confusion.put(g.name(), Map.of("classes", g.classes(),
+                        "matrix", Evaluation.confusion(probs.get("pred." + g.name()), targets.get(g.targetName()))));
+            }
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("confusion.json").toFile(), confusion);
         long n = targets.values().iterator().next().size(0);
@@ -31,13 +39,31 @@ final class ValidationArtifacts {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("index", i);
                 for (LabelGroup g : groups) {
-                    INDArray p = probs.get("pred." + g.name()).getRow(i);
-                    row.put(g.name(), Map.of("true", g.classes().get(targets.get(g.targetName()).getRow(i).argMax().getInt(0)),
-                            "predicted", g.classes().get(p.argMax().getInt(0)), "probabilities", p.toDoubleVector()));
+                    row.put(g.name(), entry(g, probs.get("pred." + g.name()).getRow(i),
+                            targets.get(g.targetName()).getRow(i)));
                 }
                 w.write(JSON.writeValueAsString(row));
                 w.write('\n');
             }
         }
+    }
+
+    private static Map<String, Object> entry(LabelGroup g, INDArray p, INDArray y) {
+        return switch (g.type()) {
+            case SOFTMAX -> Map.of("true", g.classes().get(y.argMax().getInt(0)),
+                    "predicted", g.classes().get(p.argMax().getInt(0)), "probabilities", p.toDoubleVector());
+            case MULTILABEL -> Map.of("true", above(g, y), "predicted", above(g, p), "probabilities", p.toDoubleVector());
+            case REGRESSION -> Map.of("true", y.getDouble(0), "predicted", p.getDouble(0));
+        };
+    }
+
+    private static List<String> above(LabelGroup g, INDArray v) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < g.classes().size(); c++) {
+            if (v.getDouble(c) > Evaluation.THRESHOLD) {
+                out.add(g.classes().get(c));
+            }
+        }
+        return out;
     }
 }

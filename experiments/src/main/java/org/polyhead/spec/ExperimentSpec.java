@@ -71,14 +71,25 @@ public record ExperimentSpec(
         }
     }
 
-    /** One label group: its name in the data, its target type and (optionally) its class list. */
-    public record GroupSpec(String name, String type, List<String> classes) {
+    /**
+     * One label group: its name in the data, its target type ({@code softmax}, {@code multilabel} or
+     * {@code regression}), (optionally) its class list, its loss (empty = the type's default; {@code mse} or
+     * {@code huber} for regression) and whether a regression target is standardised with the training split's mean and
+     * standard deviation.
+     */
+    public record GroupSpec(String name, String type, List<String> classes, String loss, Boolean standardise) {
         public GroupSpec {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("name is required");
             }
             type = type == null ? "softmax" : type;
             classes = classes == null ? List.of() : List.copyOf(classes);
+            loss = loss == null ? "" : loss;
+            standardise = standardise != null && standardise;
+        }
+
+        public GroupSpec(String name, String type, List<String> classes) {
+            this(name, type, classes, null, null);
         }
     }
 

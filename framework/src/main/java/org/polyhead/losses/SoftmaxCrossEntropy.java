@@ -7,8 +7,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 public final class SoftmaxCrossEntropy implements GroupLoss {
     @Override
     public SDVariable loss(SameDiff sd, SDVariable z, SDVariable y) {
-        // logSoftmax over the last axis: the variant with an explicit axis breaks gradient construction (DL4J-NOTES)
-        return sd.nn().logSoftmax(z).mul(y).sum(1).mean().neg();
+        return Stable.logSoftmax(sd, z).mul(y).sum(1).mean().neg();
     }
 
     @Override

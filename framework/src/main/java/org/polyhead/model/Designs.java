@@ -5,9 +5,13 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.polyhead.UserError;
 import org.polyhead.heads.GroupHeads;
+import org.polyhead.heads.JointSoftmaxHeads;
 import org.polyhead.heads.SeparateHeads;
+import org.polyhead.heads.SeparateMlpHeads;
 import org.polyhead.heads.SplitHeads;
+import org.polyhead.losses.ChebyshevWeights;
 import org.polyhead.losses.FixedWeights;
+import org.polyhead.losses.UncertaintyWeights;
 import org.polyhead.losses.Weighting;
 import org.polyhead.pooling.ClsPooling;
 import org.polyhead.pooling.MeanPooling;
@@ -18,14 +22,18 @@ import org.polyhead.pooling.Pooling;
  * new class plus one line here.
  */
 public final class Designs {
-    private static final Map<String, Supplier<GroupHeads>> HEADS = new TreeMap<>(Map.of(
-            "split", SplitHeads::new,
-            "separate", SeparateHeads::new));
+    private static final Map<String, Supplier<GroupHeads>> HEADS = new TreeMap<>(Map.ofEntries(
+            Map.entry("split", SplitHeads::new),
+            Map.entry("separate", SeparateHeads::new),
+            Map.entry("separate-mlp", SeparateMlpHeads::new),
+            Map.entry("joint-softmax", JointSoftmaxHeads::new)));
     private static final Map<String, Supplier<Pooling>> POOLINGS = new TreeMap<>(Map.of(
             "cls", ClsPooling::new,
             "mean", MeanPooling::new));
-    private static final Map<String, Supplier<Weighting>> WEIGHTINGS = new TreeMap<>(Map.of(
-            "fixed", FixedWeights::new));
+    private static final Map<String, Supplier<Weighting>> WEIGHTINGS = new TreeMap<>(Map.ofEntries(
+            Map.entry("fixed", FixedWeights::new),
+            Map.entry("uncertainty", UncertaintyWeights::new),
+            Map.entry("chebyshev", ChebyshevWeights::new)));
 
     private Designs() {}
 

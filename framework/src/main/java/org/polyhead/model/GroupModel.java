@@ -16,7 +16,6 @@ import org.polyhead.encoder.WeightInit;
 import org.polyhead.graph.DropoutMasks;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.losses.GroupLoss;
-import org.polyhead.losses.GroupLosses;
 
 /**
  * One model predicting several label groups: encoder → pooling → head design → a loss per group → weighted total.
@@ -54,7 +53,7 @@ public final class GroupModel {
                 spec.pooling().width(spec.encoder().hidden()), spec.groups(), init);
         List<SDVariable> losses = new ArrayList<>();
         for (LabelGroup g : spec.groups()) {
-            GroupLoss loss = GroupLosses.forType(g.type());
+            GroupLoss loss = spec.heads().loss(g);
             SDVariable target = sd.placeHolder(g.targetName(), type, -1, g.width());
             losses.add(loss.loss(sd, outputs.get(g.name()), target).rename("loss." + g.name()));
             loss.prediction(sd, outputs.get(g.name())).rename("pred." + g.name());

@@ -39,12 +39,25 @@ public final class Fixtures {
         }
         Map<String, INDArray> targets = new HashMap<>();
         for (LabelGroup g : groups) {
-            INDArray y = Nd4j.zeros(type, b, g.width());
-            for (int i = 0; i < b; i++) {
-                y.putScalar(i, rng.nextInt(g.width()), 1.0);
-            }
-            targets.put(g.targetName(), y);
+            targets.put(g.targetName(), targets(g, b, rng, type));
         }
         return new Batch(ids, types, mask, targets);
+    }
+
+    /** Targets of one group: one-hot (softmax), a random 0/1 subset (multilabel) or N(0, 2²) values (regression). */
+    static INDArray targets(LabelGroup g, int b, Random rng, DataType type) {
+        INDArray y = Nd4j.zeros(type, b, g.width());
+        for (int i = 0; i < b; i++) {
+            switch (g.type()) {
+                case SOFTMAX -> y.putScalar(i, rng.nextInt(g.width()), 1.0);
+                case MULTILABEL -> {
+                    for (int c = 0; c < g.width(); c++) {
+                        y.putScalar(i, c, rng.nextBoolean() ? 1.0 : 0.0);
+                    }
+                }
+                case REGRESSION -> y.putScalar(i, 0, 2 * rng.nextGaussian());
+            }
+        }
+        return y;
     }
 }
