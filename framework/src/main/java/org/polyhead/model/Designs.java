@@ -5,6 +5,10 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.polyhead.UserError;
 import org.polyhead.heads.GroupHeads;
+import org.polyhead.hierarchy.ConditionedSoftHeads;
+import org.polyhead.hierarchy.ConditionedTeacherHeads;
+import org.polyhead.hierarchy.FlatHeads;
+import org.polyhead.hierarchy.MaskedHeads;
 import org.polyhead.heads.SeparateHeads;
 import org.polyhead.heads.SplitHeads;
 import org.polyhead.losses.FixedWeights;
@@ -18,9 +22,13 @@ import org.polyhead.pooling.Pooling;
  * new class plus one line here.
  */
 public final class Designs {
-    private static final Map<String, Supplier<GroupHeads>> HEADS = new TreeMap<>(Map.of(
-            "split", SplitHeads::new,
-            "separate", SeparateHeads::new));
+    private static final Map<String, Supplier<GroupHeads>> HEADS = new TreeMap<>(Map.ofEntries(
+            Map.entry("split", SplitHeads::new),
+            Map.entry("separate", SeparateHeads::new),
+            Map.entry("flat", FlatHeads::new),
+            Map.entry("conditioned-soft", ConditionedSoftHeads::new),
+            Map.entry("conditioned-teacher", ConditionedTeacherHeads::new),
+            Map.entry("masked", MaskedHeads::new)));
     private static final Map<String, Supplier<Pooling>> POOLINGS = new TreeMap<>(Map.of(
             "cls", ClsPooling::new,
             "mean", MeanPooling::new));

@@ -43,6 +43,7 @@ class DecodingTest {
                 probs.add(randomDistribution(rng, TAX.classes(k).size()));
             }
             assertTrue(TAX.contains(decoder.decode(probs)));
+            assertTrue(TAX.contains(new MaskedHeads().decoder(TAX).decode(probs)), "the masked design's decoder");
             flatOutside += TAX.contains(new ArgmaxDecoder().decode(probs)) ? 0 : 1;
         }
         assertTrue(flatOutside > 0, "random independent heads do produce impossible paths");
