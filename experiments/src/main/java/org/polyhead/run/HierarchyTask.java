@@ -15,6 +15,8 @@ import org.polyhead.data.Split;
 import org.polyhead.data.Splits;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetType;
+import org.polyhead.hierarchy.LabelPath;
+import org.polyhead.hierarchy.Taxonomy;
 import org.polyhead.spec.ExperimentSpec;
 
 /**
@@ -26,6 +28,15 @@ public final class HierarchyTask implements Task<PathRecord> {
     @Override
     public Dataset<PathRecord> load(String nameOrPath, Path home) {
         return DatasetRegistry.hierarchy(nameOrPath, home);
+    }
+
+    /** Derived from the records' paths (a label under two parents or an empty level fails with its line). */
+    @Override
+    public Taxonomy taxonomy(List<PathRecord> records, String source) {
+        List<LabelPath> paths = records.stream().map(r -> new LabelPath(r.line(), r.path())).toList();
+        Taxonomy taxonomy = Taxonomy.fromPaths(source, paths);
+        taxonomy.requireAll(source, paths);
+        return taxonomy;
     }
 
     @Override

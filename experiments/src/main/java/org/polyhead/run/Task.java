@@ -8,6 +8,7 @@ import org.polyhead.data.Dataset;
 import org.polyhead.data.Split;
 import org.polyhead.data.TextRecord;
 import org.polyhead.heads.LabelGroup;
+import org.polyhead.hierarchy.Taxonomy;
 import org.polyhead.spec.ExperimentSpec;
 
 /**
@@ -30,4 +31,9 @@ public interface Task<R extends TextRecord> {
 
     /** Target arrays [N, width] per target placeholder, for records in order. */
     Map<String, INDArray> targets(List<LabelGroup> groups, List<R> records, String source);
+
+    /** The label taxonomy the records must follow, for tasks with label paths; null for the others. */
+    default Taxonomy taxonomy(List<R> records, String source) {
+        return null;
+    }
 }

@@ -53,6 +53,7 @@ public final class TaskData {
         }
         return new PreparedData(groups, new TextBatches(train.ids(), task.targets(groups, split.train(), dataset.name())),
                 new TextBatches(val.ids(), task.targets(groups, split.validation(), dataset.name())),
-                Checkpoints.vocabSize(spec.encoder()), dataset.name(), dataset.sha256(), train.tokenizerId(), artifacts);
+                Checkpoints.vocabSize(spec.encoder()), dataset.name(), dataset.sha256(), train.tokenizerId(), artifacts,
+                task.taxonomy(records, dataset.name()));
     }
 }

@@ -62,6 +62,9 @@ public final class TrialRunner {
      */
     public Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
         ExperimentSpec spec = trial.spec();
+        if (StagedRunner.DESIGN.equals(spec.model().heads())) {
+            return new StagedRunner(workDir).run(trial, data, run);
+        }
         double[] weights = LossWeights.of(spec.loss(), data.groups());
         GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed());
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
@@ -121,6 +124,9 @@ public final class TrialRunner {
                     bar.step();
                 }
                 last = Predictor.validate(trainer, model.groups(), data.validation(), weights, bs);
+                if (data.taxonomy() != null) {
+                    last.putAll(HierarchyEvaluation.validate(trainer, model, data.taxonomy(), data.validation(), weights, bs));
+                }
                 last.put("epoch", (double) epoch);
                 table.add(epoch, step, last);
                 new Checkpoint(epoch, step, table.rows()).save(checkpoint, trainer);
@@ -137,7 +143,7 @@ public final class TrialRunner {
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, PreparedData data) {
-        return modelSpec(spec, data.groups(), data.vocabSize());
+        return HierarchyEvaluation.bind(modelSpec(spec, data.groups(), data.vocabSize()), data.taxonomy());
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, List<LabelGroup> groups, int vocabSize) {

@@ -6,6 +6,10 @@ import java.util.function.Supplier;
 import org.polyhead.UserError;
 import org.polyhead.heads.GroupHeads;
 import org.polyhead.heads.JointSoftmaxHeads;
+import org.polyhead.hierarchy.ConditionedSoftHeads;
+import org.polyhead.hierarchy.ConditionedTeacherHeads;
+import org.polyhead.hierarchy.FlatHeads;
+import org.polyhead.hierarchy.MaskedHeads;
 import org.polyhead.heads.SeparateHeads;
 import org.polyhead.heads.SeparateMlpHeads;
 import org.polyhead.heads.SplitHeads;
@@ -26,7 +30,11 @@ public final class Designs {
             Map.entry("split", SplitHeads::new),
             Map.entry("separate", SeparateHeads::new),
             Map.entry("separate-mlp", SeparateMlpHeads::new),
-            Map.entry("joint-softmax", JointSoftmaxHeads::new)));
+            Map.entry("joint-softmax", JointSoftmaxHeads::new),
+            Map.entry("flat", FlatHeads::new),
+            Map.entry("conditioned-soft", ConditionedSoftHeads::new),
+            Map.entry("conditioned-teacher", ConditionedTeacherHeads::new),
+            Map.entry("masked", MaskedHeads::new)));
     private static final Map<String, Supplier<Pooling>> POOLINGS = new TreeMap<>(Map.of(
             "cls", ClsPooling::new,
             "mean", MeanPooling::new));

@@ -54,7 +54,9 @@ public final class GroupModel {
         List<SDVariable> losses = new ArrayList<>();
         for (LabelGroup g : spec.groups()) {
             GroupLoss loss = spec.heads().loss(g);
-            SDVariable target = sd.placeHolder(g.targetName(), type, -1, g.width());
+            // a design may have declared the target already (teacher forcing reads the true parent)
+            SDVariable target = sd.hasVariable(g.targetName()) ? sd.getVariable(g.targetName())
+                    : sd.placeHolder(g.targetName(), type, -1, g.width());
             losses.add(loss.loss(sd, outputs.get(g.name()), target).rename("loss." + g.name()));
             loss.prediction(sd, outputs.get(g.name())).rename("pred." + g.name());
         }

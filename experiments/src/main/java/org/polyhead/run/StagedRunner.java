@@ -1,0 +1,175 @@
+package org.polyhead.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.polyhead.UserError;
+import org.polyhead.heads.GroupHeads;
+import org.polyhead.heads.LabelGroup;
+import org.polyhead.heads.SeparateHeads;
+import org.polyhead.hierarchy.ArgmaxDecoder;
+import org.polyhead.hierarchy.ParentInputHeads;
+import org.polyhead.model.Batch;
+import org.polyhead.model.GroupModel;
+import org.polyhead.model.ModelSpec;
+import org.polyhead.spec.ExperimentSpec;
+import org.polyhead.spec.SpecLoader;
+import org.polyhead.track.RunStatus;
+import org.polyhead.track.TrackedRun;
+import org.polyhead.train.OptimConfig;
+import org.polyhead.train.Trainer;
+
+/**
+ * {@code model.heads: staged}: one model per level, trained one after another. Stage k trains on its own part of the
+ * training rows ({@link StagePlan}) with, as extra input, the parent probabilities that the chain of stages &lt; k
+ * predicts for that part, which those models never saw. Validation runs the whole chain. Logs the same metrics as
+ * one-model designs ({@code train_loss} per step over all stages, {@code val_acc_<level>}, path metrics at the end)
+ * and the ledger of which model trained on or predicted for which row ({@code data/stages.csv}).
+ */
+final class StagedRunner {
+    static final String DESIGN = "staged";
+    private static final double[] ONE = {1.0};
+
+    private final Path workDir;
+
+    StagedRunner(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run) {
+        if (data.taxonomy() == null) {
+            throw new UserError("model.heads: 'staged' needs a hierarchy dataset (records with label paths)");
+        }
+        ExperimentSpec spec = trial.spec();
+        SpecLoader.Resolved plain = trial.with(Map.of("model.heads", "separate"));
+        List<LabelGroup> levels = data.groups();
+        int bs = spec.training().batchSize();
+        StagePlan plan = StagePlan.of(data.train().size(), levels.size(), spec.training().seed());
+        StageLedger ledger = new StageLedger(trainLines(data));
+        List<Trainer> stages = new ArrayList<>();
+        long step = 0;
+        for (int k = 0; k < levels.size(); k++) {
+            int[] rows = plan.rows(k);
+            Map<String, INDArray> targets = new LinkedHashMap<>();
+            String target = levels.get(k).targetName();
+            targets.put(target, data.train().targets().get(target).getRows(rows));
+            int[][] ids = new int[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                ids[i] = data.train().ids()[rows[i]];
+            }
+            if (k > 0) {
+                List<INDArray> parents = chain(stages, levels, new TextBatches(ids, Map.of()), bs);
+                targets.put(ParentInputHeads.PARENT, parents.get(k - 1));
+                for (int j = 0; j < k; j++) {
+                    ledger.predictedParents(j, k, rows);
+                }
+            }
+            TextBatches part = new TextBatches(ids, targets);
+            Trainer trainer = stageTrainer(plain, data, levels, k, part.size());
+            for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
+                for (Batch batch : part.shuffled(bs, spec.training().seed() * 1_000L + epoch + 100L * k)) {
+                    Map<String, Double> losses = trainer.step(batch, ONE);
+                    step++;
+                    double loss = losses.get(GroupModel.LOSS);
+                    if (!Double.isFinite(loss)) {
+                        run.setTag("polyhead.failure", "loss is " + loss + " at step " + step + " (stage " + k + ")");
+                        run.end(RunStatus.FAILED);
+                        return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), "non-finite loss");
+                    }
+                    run.logMetrics(Map.of("train_loss", loss, "train_loss_" + levels.get(k).name(), loss), step);
+                }
+            }
+            ledger.trained(k, rows);
+            stages.add(trainer);
+        }
+        Map<String, Double> metrics = validate(stages, levels, data, bs);
+        metrics.put("epoch", (double) spec.training().epochs());
+        run.logMetrics(metrics, spec.training().epochs());
+        writeArtifacts(trial, data, ledger, run);
+        run.end(RunStatus.FINISHED);
+        return new TrialRunner.Result(run.runId(), RunStatus.FINISHED, metrics, null);
+    }
+
+    private static Trainer stageTrainer(SpecLoader.Resolved plain, PreparedData data, List<LabelGroup> levels, int k,
+                                        int rows) {
+        ExperimentSpec spec = plain.spec();
+        ModelSpec base = TrialRunner.modelSpec(spec, List.of(levels.get(k)), data.vocabSize());
+        GroupHeads heads = k == 0 ? new SeparateHeads() : new ParentInputHeads(levels.get(k - 1).width());
+        GroupModel model = GroupModel.build(new ModelSpec(base.encoder(), base.pooling(), heads, base.groups(),
+                base.weighting()), spec.training().seed() + k);
+        int bs = spec.training().batchSize();
+        int total = (rows + bs - 1) / bs * spec.training().epochs();
+        return new Trainer(model, new OptimConfig(spec.training().lr(), (int) Math.round(spec.training().warmup() * total),
+                total, 0.9, 0.999, 1e-8, spec.training().weightDecay()), spec.training().seed() + k);
+    }
+
+    /** Probabilities of each level for the texts, each stage reading the previous stage's predictions. */
+    static List<INDArray> chain(List<Trainer> stages, List<LabelGroup> levels, TextBatches texts, int bs) {
+        List<INDArray> probs = new ArrayList<>();
+        for (int j = 0; j < stages.size(); j++) {
+            Map<String, INDArray> in = j == 0 ? Map.of() : Map.of(ParentInputHeads.PARENT, probs.get(j - 1));
+            List<INDArray> parts = new ArrayList<>();
+            for (Batch b : new TextBatches(texts.ids(), in).inOrder(bs)) {
+                parts.add(stages.get(j).predict(b).get("pred." + levels.get(j).name()));
+            }
+            probs.add(Nd4j.concat(0, parts.toArray(INDArray[]::new)));
+        }
+        return probs;
+    }
+
+    private static Map<String, Double> validate(List<Trainer> stages, List<LabelGroup> levels, PreparedData data,
+                                                int bs) {
+        List<INDArray> chained = chain(stages, levels, data.validation(), bs);
+        Map<String, INDArray> probs = new LinkedHashMap<>();
+        for (int k = 0; k < levels.size(); k++) {
+            probs.put("pred." + levels.get(k).name(), chained.get(k));
+        }
+        Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, probs, data.validation().targets()));
+        m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, probs,
+                data.validation().targets()));
+        return m;
+    }
+
+    /** Source lines of the training rows, in order, from the split assignment (row numbers if it is missing). */
+    private static int[] trainLines(PreparedData data) {
+        int[] lines = new int[data.train().size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = i + 1;
+        }
+        Path split = data.artifacts().get("data");
+        if (split == null || !Files.exists(split)) {
+            return lines;
+        }
+        try {
+            int i = 0;
+            for (String l : Files.readAllLines(split)) {
+                if (l.endsWith(",train") && i < lines.length) {
+                    lines[i++] = Integer.parseInt(l.substring(0, l.indexOf(',')));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return lines;
+        }
+        return lines;
+    }
+
+    private void writeArtifacts(SpecLoader.Resolved trial, PreparedData data, StageLedger ledger, TrackedRun run) {
+        try {
+            Path dir = Files.createDirectories(workDir.resolve(run.runId()));
+            Files.writeString(dir.resolve("config.yaml"), trial.yaml());
+            run.logArtifact(dir.resolve("config.yaml"), "");
+            run.logArtifact(ledger.write(dir.resolve("stages.csv")), "data");
+            for (Map.Entry<String, Path> a : data.artifacts().entrySet()) {
+                run.logArtifact(a.getValue(), a.getKey());
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write artifacts under " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.polyhead.hierarchy;
+
+import org.polyhead.UserError;
+import org.polyhead.heads.GroupHeads;
+
+/**
+ * A head design for label paths, the levels being the groups (top level first). The runner binds the taxonomy before
+ * the graph is built ({@link #bind}); the design names the decoder that turns its outputs into one path.
+ */
+public interface HierarchyHeads extends GroupHeads {
+
+    /** This design bound to the taxonomy whose levels are the groups. */
+    HierarchyHeads bind(Taxonomy taxonomy);
+
+    /** How this design's per-level outputs become a path; independent argmaxes unless the design knows better. */
+    default PathDecoder decoder(Taxonomy taxonomy) {
+        return new ArgmaxDecoder();
+    }
+
+    /** The bound taxonomy, or a user error naming the design when it was used without hierarchy data. */
+    static Taxonomy require(Taxonomy taxonomy, String design) {
+        if (taxonomy == null) {
+            throw new UserError("model.heads: '" + design + "' needs a hierarchy dataset (records with label paths)");
+        }
+        return taxonomy;
+    }
+}
