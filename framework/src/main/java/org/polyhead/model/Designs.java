@@ -10,8 +10,10 @@ import org.polyhead.heads.SplitHeads;
 import org.polyhead.losses.FixedWeights;
 import org.polyhead.losses.Weighting;
 import org.polyhead.pooling.ClsPooling;
+import org.polyhead.pooling.ConcatPooling;
 import org.polyhead.pooling.MeanPooling;
 import org.polyhead.pooling.Pooling;
+import org.polyhead.pooling.TargetPooling;
 
 /**
  * The names by which specs select head designs, poolings and weightings ({@code model.heads: split}). A new design is a
@@ -21,9 +23,12 @@ public final class Designs {
     private static final Map<String, Supplier<GroupHeads>> HEADS = new TreeMap<>(Map.of(
             "split", SplitHeads::new,
             "separate", SeparateHeads::new));
-    private static final Map<String, Supplier<Pooling>> POOLINGS = new TreeMap<>(Map.of(
-            "cls", ClsPooling::new,
-            "mean", MeanPooling::new));
+    private static final Map<String, Supplier<Pooling>> POOLINGS = new TreeMap<>(Map.ofEntries(
+            Map.entry("cls", ClsPooling::new),
+            Map.entry("mean", MeanPooling::new),
+            Map.entry("target", TargetPooling::first),
+            Map.entry("target-mean", TargetPooling::mean),
+            Map.entry("target+cls", () -> new ConcatPooling(TargetPooling.first(), new ClsPooling()))));
     private static final Map<String, Supplier<Weighting>> WEIGHTINGS = new TreeMap<>(Map.of(
             "fixed", FixedWeights::new));
 
