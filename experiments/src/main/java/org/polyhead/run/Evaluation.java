@@ -8,7 +8,8 @@ import org.polyhead.heads.LabelGroup;
 
 /**
  * Validation metrics of single-label groups from predicted probabilities and one-hot targets: accuracy, macro-F1 and
- * the confusion matrix, named {@code val_acc_<group>} and {@code val_f1_<group>}.
+ * the confusion matrix, named {@code val_acc_<group>} and {@code val_f1_<group>}; binary groups also get ROC-AUC of
+ * the second class ({@code val_auc_<group>}).
  */
 public final class Evaluation {
     private Evaluation() {}
@@ -20,8 +21,22 @@ public final class Evaluation {
             long[][] cm = confusion(probs.get("pred." + g.name()), targets.get(g.targetName()));
             out.put("val_acc_" + g.name(), accuracy(cm));
             out.put("val_f1_" + g.name(), macroF1(cm));
+            if (g.width() == 2) {
+                out.put("val_auc_" + g.name(), binaryAuc(probs.get("pred." + g.name()), targets.get(g.targetName())));
+            }
         }
         return out;
+    }
+
+    /** ROC-AUC of the second class's probability (class "1" of a binary group). */
+    static double binaryAuc(INDArray probs, INDArray oneHot) {
+        double[] scores = probs.getColumn(1).toDoubleVector();
+        double[] truth = oneHot.getColumn(1).toDoubleVector();
+        boolean[] positive = new boolean[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            positive[i] = truth[i] > 0.5;
+        }
+        return RocAuc.of(scores, positive);
     }
 
     /** cm[true][predicted] from argmaxes. */
