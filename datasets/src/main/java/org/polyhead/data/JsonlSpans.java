@@ -1,7 +1,9 @@
 package org.polyhead.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,12 @@ public final class JsonlSpans {
 
     public static Dataset<SpanRecord> load(Path file) {
         return Dataset.of(file.getFileName().toString(), Jsonl.source(file), Jsonl.read(file, JsonlSpans::parse));
+    }
+
+    /** Records to predict: as {@link #load}, but {@code "label"} may be left out (read as 0; predictions ignore it). */
+    public static List<SpanRecord> loadForPrediction(Path file) {
+        return Jsonl.read(file, (where, node, text) -> parse(where,
+                node.has("label") ? node : ((ObjectNode) node.deepCopy()).put("label", 0), text));
     }
 
     static SpanRecord parse(Jsonl.Where where, JsonNode node, String text) {

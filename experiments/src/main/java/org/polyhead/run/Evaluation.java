@@ -12,6 +12,7 @@ import org.polyhead.heads.LabelGroup;
  * {@code val_acc_<group>} as subset accuracy (every class right) and {@code val_f1_<group>} as micro-F1, both at the
  * threshold 0.5 (micro-F1 because rare classes make a per-class mean unstable on small validation sets); regression
  * groups {@code val_mae_<group>} and {@code val_rmse_<group>} in the target's original units.
+ * Binary single-label groups also get ROC-AUC of the second class ({@code val_auc_<group>}).
  */
 public final class Evaluation {
     static final double THRESHOLD = 0.5;
@@ -29,6 +30,9 @@ public final class Evaluation {
                     long[][] cm = confusion(p, y);
                     out.put("val_acc_" + g.name(), accuracy(cm));
                     out.put("val_f1_" + g.name(), macroF1(cm));
+                    if (g.width() == 2) {
+                        out.put("val_auc_" + g.name(), binaryAuc(p, y));
+                    }
                 }
                 case MULTILABEL -> {
                     out.put("val_acc_" + g.name(), subsetAccuracy(p, y));
@@ -60,6 +64,17 @@ public final class Evaluation {
         double fp = predicted.sumNumber().doubleValue() - tp;
         double fn = multiHot.sumNumber().doubleValue() - tp;
         return tp + fp + fn == 0 ? 1 : 2 * tp / (2 * tp + fp + fn);
+    }
+
+    /** ROC-AUC of the second class's probability (class "1" of a binary group). */
+    static double binaryAuc(INDArray probs, INDArray oneHot) {
+        double[] scores = probs.getColumn(1).toDoubleVector();
+        double[] truth = oneHot.getColumn(1).toDoubleVector();
+        boolean[] positive = new boolean[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            positive[i] = truth[i] > 0.5;
+        }
+        return RocAuc.of(scores, positive);
     }
 
     /** cm[true][predicted] from argmaxes. */

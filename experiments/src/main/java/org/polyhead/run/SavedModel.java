@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
+import org.polyhead.data.SpanRecord;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetScale;
 import org.polyhead.heads.TargetType;
 import org.polyhead.model.GroupModel;
+import org.polyhead.pooling.TargetSelection;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.train.Checkpoint;
 import org.polyhead.train.OptimConfig;
@@ -83,14 +85,34 @@ public final class SavedModel {
      * prediction in the target's original units (regression groups).
      */
     public List<Map<String, Map<String, Double>>> predict(List<String> texts) {
+        if (selectsTargets()) {
+            throw new UserError("this model classifies a marked target: give JSONL lines with \"text\" and \"span\""
+                    + " or \"word_index\"");
+        }
         Tokenized ids = Tokenized.of(Checkpoints.tokenizerOf(spec.spec().encoder()), texts, spec.spec().data().maxLength());
-        TextBatches batches = new TextBatches(ids.ids(), Map.of());
+        return rows(new TextBatches(ids.ids(), Map.of()), texts.size());
+    }
+
+    /**
+     * Per marked target, per group: the class probabilities by class name. The records are tokenized as in training
+     * (window centred on the target, markers if the spec used them); their labels are ignored.
+     */
+    public List<Map<String, Map<String, Double>>> predictTargets(List<SpanRecord> records, String source) {
+        TargetTask.Encoded encoded = TargetTask.encode(spec.spec(), records, source);
+        return rows(new TextBatches(encoded.ids(), Map.of(), encoded.selections()), records.size());
+    }
+
+    private boolean selectsTargets() {
+        return model.graph().hasVariable(TargetSelection.FIRST) || model.graph().hasVariable(TargetSelection.MEAN);
+    }
+
+    private List<Map<String, Map<String, Double>>> rows(TextBatches batches, int n) {
         double[] weights = new double[model.groups().size()];
         java.util.Arrays.fill(weights, 1.0);
         Map<String, INDArray> probs = Predictor.predictions(trainer, model.groups(), batches, weights,
                 spec.spec().training().batchSize());
         List<Map<String, Map<String, Double>>> rows = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
+        for (int i = 0; i < n; i++) {
             Map<String, Map<String, Double>> row = new LinkedHashMap<>();
             for (LabelGroup g : model.groups()) {
                 INDArray p = probs.get("pred." + g.name()).getRow(i);

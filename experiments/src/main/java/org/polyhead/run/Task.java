@@ -36,4 +36,16 @@ public interface Task<R extends TextRecord> {
     default Taxonomy taxonomy(List<R> records, String source) {
         return null;
     }
+
+    /** Token ids and fed arrays of records, in order: the texts tokenized (truncated to max length) and the targets. */
+    default TextBatches batches(ExperimentSpec spec, List<LabelGroup> groups, List<R> records, String source) {
+        Tokenized ids = Tokenized.of(Checkpoints.tokenizerOf(spec.encoder()),
+                records.stream().map(TextRecord::text).toList(), spec.data().maxLength());
+        return new TextBatches(ids.ids(), targets(groups, records, source));
+    }
+
+    /** What tokenized the texts, for the run's provenance. */
+    default String tokenizerId(ExperimentSpec spec) {
+        return Tokenized.id(Checkpoints.tokenizerOf(spec.encoder()), spec.data().maxLength());
+    }
 }

@@ -27,7 +27,7 @@ public final class TaskData {
         return switch (kind) {
             case GROUPED -> prepare(new GroupTask(), resolved, home, workDir);
             case HIERARCHY -> prepare(new HierarchyTask(), resolved, home, workDir);
-            case TARGET -> throw new UserError("data.name: target-word datasets need the target runner (not yet wired)");
+            case TARGET -> prepare(new TargetTask(), resolved, home, workDir);
         };
     }
 
@@ -40,10 +40,8 @@ public final class TaskData {
         List<LabelGroup> groups = task.groups(spec, records, dataset.name());
         Split<R> split = task.split(records, spec.data());
         groups = task.fit(spec, groups, split.train(), dataset.name());
-        Path tokenizer = Checkpoints.tokenizerOf(spec.encoder());
-        int maxLength = spec.data().maxLength();
-        Tokenized train = Tokenized.of(tokenizer, split.train().stream().map(TextRecord::text).toList(), maxLength);
-        Tokenized val = Tokenized.of(tokenizer, split.validation().stream().map(TextRecord::text).toList(), maxLength);
+        TextBatches train = task.batches(spec, groups, split.train(), dataset.name());
+        TextBatches val = task.batches(spec, groups, split.validation(), dataset.name());
         Map<String, Path> artifacts = new LinkedHashMap<>();
         try {
             artifacts.put("data", split.writeAssignment(workDir.resolve("split-" + resolved.hash().substring(0, 12))
@@ -51,9 +49,7 @@ public final class TaskData {
         } catch (IOException e) {
             throw new UserError("cannot write the split assignment under " + workDir + ": " + e.getMessage(), e);
         }
-        return new PreparedData(groups, new TextBatches(train.ids(), task.targets(groups, split.train(), dataset.name())),
-                new TextBatches(val.ids(), task.targets(groups, split.validation(), dataset.name())),
-                Checkpoints.vocabSize(spec.encoder()), dataset.name(), dataset.sha256(), train.tokenizerId(), artifacts,
-                task.taxonomy(records, dataset.name()));
+        return new PreparedData(groups, train, val, Checkpoints.vocabSize(spec.encoder()), dataset.name(),
+                dataset.sha256(), task.tokenizerId(spec), artifacts, task.taxonomy(records, dataset.name()));
     }
 }

@@ -17,8 +17,14 @@ import org.polyhead.model.Batch;
  *
  * @param ids     token ids per example
  * @param targets per placeholder name, an [N, width] array of targets
+ * @param perToken per placeholder name, an [N, T] array with one value per token (e.g. a target selection); each
+ *                 batch gets its rows cut to the batch's length
  */
-public record TextBatches(int[][] ids, Map<String, INDArray> targets) {
+public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String, INDArray> perToken) {
+
+    public TextBatches(int[][] ids, Map<String, INDArray> targets) {
+        this(ids, targets, Map.of());
+    }
 
     public int size() {
         return ids.length;
@@ -64,6 +70,8 @@ public record TextBatches(int[][] ids, Map<String, INDArray> targets) {
         long[] idx = rows.stream().mapToLong(Integer::longValue).toArray();
         Map<String, INDArray> feed = new LinkedHashMap<>();
         targets.forEach((name, all) -> feed.put(name, all.getRows(toInt(idx))));
+        perToken.forEach((name, all) -> feed.put(name,
+                all.getRows(toInt(idx)).get(NDArrayIndex.all(), NDArrayIndex.interval(0, t)).dup()));
         return new Batch(b, types, mask, feed);
     }
 

@@ -12,6 +12,11 @@ import org.polyhead.UserError;
 /** Token ids per text ([CLS] … [SEP], truncated to a maximum length), from a HuggingFace tokenizer.json. */
 public record Tokenized(int[][] ids, String tokenizerId) {
 
+    /** The tokenizer's provenance tag: its model folder and the maximum length. */
+    public static String id(Path tokenizerJson, int maxLength) {
+        return tokenizerJson.getParent().getFileName() + "/tokenizer.json@" + maxLength;
+    }
+
     public static Tokenized of(Path tokenizerJson, List<String> texts, int maxLength) {
         if (!Files.isRegularFile(tokenizerJson)) {
             throw new UserError("tokenizer not found: " + tokenizerJson);
@@ -28,7 +33,7 @@ public record Tokenized(int[][] ids, String tokenizerId) {
                     ids[i][j] = Math.toIntExact(raw[j]);
                 }
             }
-            return new Tokenized(ids, tokenizerJson.getParent().getFileName() + "/tokenizer.json@" + maxLength);
+            return new Tokenized(ids, id(tokenizerJson, maxLength));
         } catch (IOException e) {
             throw new UserError(tokenizerJson + ": cannot load tokenizer: " + e.getMessage(), e);
         }

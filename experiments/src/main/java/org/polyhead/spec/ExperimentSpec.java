@@ -19,7 +19,7 @@ public record ExperimentSpec(
         TrackingSpec tracking) {
 
     public ExperimentSpec {
-        data = data == null ? new DataSpec(null, null, null, null, null, null) : data;
+        data = data == null ? new DataSpec(null, null, null, null, null, null, null) : data;
         encoder = encoder == null ? new EncoderSpec(null, null, null, null, null, null, null) : encoder;
         model = model == null ? new ModelSpecConfig(null, null, null) : model;
         groups = groups == null ? List.of() : List.copyOf(groups);
@@ -29,10 +29,18 @@ public record ExperimentSpec(
         tracking = tracking == null ? new TrackingSpec(null) : tracking;
     }
 
-    /** Which dataset, how much of it, how it is split and tokenized. */
+    /**
+     * Which dataset, how much of it, how it is split and tokenized; {@code markers} (target datasets only) puts marker
+     * tokens around the target in the text ({@code none} or {@code unused}).
+     */
     public record DataSpec(String name, Integer maxRecords, Double validation, Double test, Integer splitSeed,
-                           Integer maxLength) {
+                           Integer maxLength, String markers) {
         public DataSpec {
+            markers = markers == null ? "none" : markers;
+            if (!org.polyhead.target.EntityMarkers.NAMES.contains(markers)) {
+                throw new IllegalArgumentException("data.markers: must be one of "
+                        + org.polyhead.target.EntityMarkers.NAMES + ", got " + markers);
+            }
             maxRecords = maxRecords == null ? 0 : maxRecords;
             validation = validation == null ? 0.2 : validation;
             test = test == null ? 0.0 : test;

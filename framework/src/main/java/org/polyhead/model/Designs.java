@@ -18,8 +18,10 @@ import org.polyhead.losses.FixedWeights;
 import org.polyhead.losses.UncertaintyWeights;
 import org.polyhead.losses.Weighting;
 import org.polyhead.pooling.ClsPooling;
+import org.polyhead.pooling.ConcatPooling;
 import org.polyhead.pooling.MeanPooling;
 import org.polyhead.pooling.Pooling;
+import org.polyhead.pooling.TargetPooling;
 
 /**
  * The names by which specs select head designs, poolings and weightings ({@code model.heads: split}). A new design is a
@@ -35,9 +37,12 @@ public final class Designs {
             Map.entry("conditioned-soft", ConditionedSoftHeads::new),
             Map.entry("conditioned-teacher", ConditionedTeacherHeads::new),
             Map.entry("masked", MaskedHeads::new)));
-    private static final Map<String, Supplier<Pooling>> POOLINGS = new TreeMap<>(Map.of(
-            "cls", ClsPooling::new,
-            "mean", MeanPooling::new));
+    private static final Map<String, Supplier<Pooling>> POOLINGS = new TreeMap<>(Map.ofEntries(
+            Map.entry("cls", ClsPooling::new),
+            Map.entry("mean", MeanPooling::new),
+            Map.entry("target", TargetPooling::first),
+            Map.entry("target-mean", TargetPooling::mean),
+            Map.entry("target+cls", () -> new ConcatPooling(TargetPooling.first(), new ClsPooling()))));
     private static final Map<String, Supplier<Weighting>> WEIGHTINGS = new TreeMap<>(Map.ofEntries(
             Map.entry("fixed", FixedWeights::new),
             Map.entry("uncertainty", UncertaintyWeights::new),

@@ -91,7 +91,13 @@ public final class Trainer {
 
     private Map<String, INDArray> feed(Batch batch, double keep, boolean training) {
         sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
-        Map<String, INDArray> feed = new HashMap<>(batch.targets());
+        Map<String, INDArray> feed = new HashMap<>();
+        // a batch may carry arrays for other designs (e.g. target selections for a cls model): feed what the graph has
+        batch.targets().forEach((name, array) -> {
+            if (sd.hasVariable(name)) {
+                feed.put(name, array);
+            }
+        });
         feed.put(EncoderInputs.MASK, batch.mask());
         feed.putAll(keep < 1.0
                 ? model.dropout().sample(batch.size(), batch.mask().size(1), keep, masks)
