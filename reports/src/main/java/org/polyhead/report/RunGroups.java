@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Runs grouped into configurations: the params that differ between runs, less replicate params (any {@code *seed}),
  * decide the group; the seeds inside a group are averaged. A varying param that only renames another (the short
- * {@code pi} next to {@code loss.pi}) is dropped, so each swept dimension appears once.
+ * {@code pi} next to {@code loss.pi}) is dropped, so each swept dimension appears once; the spec's own {@code sweep.*}
+ * section never defines a group.
  */
 public final class RunGroups {
     /** The param swept against in π-sweeps; a report's x axis when it varies. */
@@ -86,7 +87,11 @@ public final class RunGroups {
         return varying.stream().filter(p -> !p.equals(PI)).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
+    /** A seed param of the run itself (the sweep section's copies of the swept values do not count). */
     public static boolean isReplicate(String param) {
+        if (param.startsWith("sweep.")) {
+            return false;
+        }
         String last = param.substring(param.lastIndexOf('.') + 1);
         return last.equals("seed") || last.endsWith("_seed");
     }
@@ -103,7 +108,7 @@ public final class RunGroups {
         List<List<String>> partitions = new ArrayList<>();
         for (String k : keys) {
             List<String> values = runs.stream().map(r -> r.params().getOrDefault(k, "")).toList();
-            if (isReplicate(k) || values.stream().distinct().count() < 2) {
+            if (k.startsWith("sweep.") || isReplicate(k) || values.stream().distinct().count() < 2) {
                 continue;
             }
             List<String> partition = partition(values);

@@ -54,6 +54,7 @@ class ExperimentReportTest {
         Path md = ExperimentReport.write(tmp, Fixtures.piSweep(), new ExperimentReport.Context("pi", "./polyhead x", List.of("hardware: h")));
         String text = Files.readString(md);
         assertTrue(text.contains("| 0.5 | split | 2 |"), text);
+        assertTrue(text.contains("| `r0` | pi=0.0 heads=split | seed=1 |"), text);
         assertTrue(text.contains("`r0`") && text.contains("`abc123 (false)`") && text.contains("`d0e1f2`"), text);
         assertTrue(Files.size(tmp.resolve("accuracy_vs_pi.png")) > 1000);
         assertTrue(Files.readString(tmp.resolve("index.html")).contains("<img src=\"pareto.png\""));

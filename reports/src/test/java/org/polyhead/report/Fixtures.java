@@ -13,6 +13,7 @@ final class Fixtures {
         Map<String, String> p = new LinkedHashMap<>(params);
         p.putIfAbsent("groups", "[{\"name\":\"party\"},{\"name\":\"era\"}]");
         p.putIfAbsent("data.name", "sotu");
+        p.putIfAbsent("sweep.grid.training.seed", "[1,2]");
         Map<String, String> tags = Map.of("polyhead.git_commit", "abc123", "polyhead.git_dirty", "false",
                 "polyhead.dataset", "sotu", "polyhead.dataset_sha256", "d0e1f2", "polyhead.spec", "spec.yaml",
                 "polyhead.config_hash", "hash-" + id, "mlflow.parentRunId", "parent1");
