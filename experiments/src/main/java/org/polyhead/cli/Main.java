@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 QuickstartCommand.class,
+                ReportCommand.class,
+                PaperCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
                 SweepCommand.class,

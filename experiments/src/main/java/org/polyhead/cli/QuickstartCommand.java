@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mlflow.tracking.MlflowClient;
-import org.polyhead.report.PiSweepReport;
+import org.polyhead.report.ExperimentReport;
 import org.polyhead.report.TrackedRuns;
-import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
 import org.polyhead.track.Trackers;
@@ -34,11 +33,11 @@ public final class QuickstartCommand implements Callable<Integer> {
         try (var tracker = Trackers.fromEnvironment(Home.path())) {
             uri = tracker.uri();
         }
-        List<String> groups = resolved.spec().groups().stream().map(ExperimentSpec.GroupSpec::name).toList();
         var runs = TrackedRuns.children(new MlflowClient(uri), outcome.experiment(), outcome.parentRunId());
         Path dir = out != null ? out : Home.path().resolve("reports/quickstart");
-        Path md = PiSweepReport.write(dir, outcome.experiment(), outcome.parentRunId(), runs, groups,
-                "./polyhead quickstart" + (sets.isEmpty() ? "" : " --set " + String.join(" --set ", sets)));
+        String command = "./polyhead quickstart" + (sets.isEmpty() ? "" : " --set " + String.join(" --set ", sets));
+        Path md = ExperimentReport.write(dir, runs, new ExperimentReport.Context(outcome.experiment(), command,
+                List.of("hardware: " + org.polyhead.report.Hardware.describe())));
         System.out.println("report: " + md);
         System.out.println("MLflow UI: " + uri + "/#/experiments/" + runs.get(0).tags().getOrDefault("mlflow.experimentId", ""));
         return 0;

@@ -1,0 +1,60 @@
+package org.polyhead.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.polyhead.UserError;
+
+/**
+ * The report of an experiment's tracked runs: a table of mean ± std over seeds per configuration (grouped by the
+ * swept params other than seeds), the plots that the runs' params and metrics call for, findings computed from that
+ * table, and provenance. Written as {@code index.md}, {@code index.html} (same content), {@code results.csv} and PNGs.
+ */
+public final class ExperimentReport {
+    private ExperimentReport() {}
+
+    /**
+     * @param command the command that produced the runs or the report, as a reader would retype it
+     * @param setup   extra provenance lines (hardware, wall time, ...)
+     */
+    public record Context(String experiment, String command, List<String> setup) {}
+
+    /** Writes the report of the FINISHED runs among {@code runs} into {@code dir}; returns {@code index.md}. */
+    public static Path write(Path dir, List<TrackedRuns.RunRow> runs, Context context) {
+        List<TrackedRuns.RunRow> finished = runs.stream().filter(r -> r.status().equals("FINISHED")).toList();
+        if (finished.isEmpty()) {
+            throw new UserError("experiment '" + context.experiment() + "' has no FINISHED runs to report ("
+                    + runs.size() + " runs found)");
+        }
+        RunGroups groups = new RunGroups(finished);
+        try {
+            Files.createDirectories(dir);
+            Doc doc = new Doc(context.experiment() + ": results");
+            doc.para(intro(groups, runs.size() - finished.size()));
+            doc.heading("Results").add(ResultsTable.of(groups));
+            doc.heading("Findings").add(new Doc.Bullets(Findings.of(groups)));
+            List<Doc.Image> figures = Plots.draw(groups, dir);
+            doc.heading("Plots");
+            figures.forEach(doc::add);
+            ProvenanceSection.append(doc, groups, context);
+            Files.writeString(dir.resolve("results.csv"), ResultsTable.csv(groups));
+            Files.writeString(dir.resolve("index.html"), HtmlWriter.render(doc));
+            Path md = dir.resolve("index.md");
+            Files.writeString(md, MarkdownWriter.render(doc));
+            return md;
+        } catch (IOException e) {
+            throw new UserError("cannot write the report under " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String intro(RunGroups groups, int notFinished) {
+        String swept = groups.varying().isEmpty() ? "no param varies between runs"
+                : "runs are grouped by " + groups.varying().stream().map(p -> "`" + p + "`").collect(Collectors.joining(", "));
+        return groups.runs().size() + " finished runs" + (notFinished > 0 ? " (" + notFinished + " failed or unfinished left out)" : "")
+                + "; " + swept + ", and seeds are averaged: each cell is mean ± sample standard deviation over the runs "
+                + "of a configuration, of each run's last validation value as stored in MLflow (a single run shows its "
+                + "value alone). Full precision in `results.csv`.";
+    }
+}

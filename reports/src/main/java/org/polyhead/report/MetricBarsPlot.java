@@ -1,0 +1,72 @@
+package org.polyhead.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+/**
+ * Bars of several validation metrics (categories) for each configuration (series), mean ± std over seeds: per-level
+ * accuracy and consistency per hierarchical head design, or accuracy/F1/AUC per pooling.
+ */
+final class MetricBarsPlot implements Plot {
+    private final String file;
+    private final String title;
+    private final Function<RunGroups, List<String>> metrics;
+
+    /** @param metrics the metrics to show for these runs; empty when the plot does not apply */
+    MetricBarsPlot(String file, String title, Function<RunGroups, List<String>> metrics) {
+        this.file = file;
+        this.title = title;
+        this.metrics = metrics;
+    }
+
+    /** Per-level accuracy, path accuracy, consistency and hierarchical F1, when the runs are hierarchical. */
+    static MetricBarsPlot hierarchy() {
+        return new MetricBarsPlot("hierarchy.png", "Per-level accuracy and consistency per head design", runs -> {
+            List<String> whole = List.of("val_path_acc", "val_consistency", "val_hf1");
+            if (whole.stream().noneMatch(runs::hasMetric)) {
+                return List.of();
+            }
+            List<String> levels = runs.metrics().stream().filter(m -> m.startsWith("val_acc_")).toList();
+            return java.util.stream.Stream.concat(levels.stream(), whole.stream().filter(runs::hasMetric)).toList();
+        });
+    }
+
+    /** Accuracy, F1 and AUC of a single binary task (target-word experiments), one series per pooling/design. */
+    static MetricBarsPlot singleTask() {
+        return new MetricBarsPlot("pooling.png", "Accuracy, F1 and AUC per pooling", runs ->
+                List.of("val_acc", "val_f1", "val_auc").stream().filter(runs::hasMetric).toList());
+    }
+
+    /** Every validation metric per configuration: the fallback when no specific plot applies. */
+    static MetricBarsPlot all() {
+        return new MetricBarsPlot("metrics.png", "Validation metrics per configuration", RunGroups::metrics);
+    }
+
+    @Override
+    public List<Doc.Image> draw(RunGroups runs, Path dir) throws IOException {
+        List<String> shown = metrics.apply(runs);
+        if (shown.isEmpty()) {
+            return List.of();
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+                .title(title + " (mean ± std over seeds)").yAxisTitle("validation value").build();
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        for (RunGroups.Group g : runs.groups()) {
+            List<Double> y = shown.stream().map(m -> zeroIfMissing(g.stats(m).mean())).toList();
+            List<Double> err = shown.stream().map(m -> zeroIfMissing(g.stats(m).std())).toList();
+            chart.addSeries(g.label(Set.of()), shown.stream().map(m -> m.substring("val_".length())).toList(), y, err);
+        }
+        Charts.savePng(chart, dir.resolve(file));
+        return List.of(new Doc.Image(file, title + ", mean over seeds with ±1 std"));
+    }
+
+    private static double zeroIfMissing(double v) {
+        return Double.isNaN(v) ? 0.0 : v;
+    }
+}

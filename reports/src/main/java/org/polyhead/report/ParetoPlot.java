@@ -1,0 +1,68 @@
+package org.polyhead.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The trade-off a π sweep buys: group 1's validation accuracy against group 2's, one point per π per design (means
+ * over seeds), with the non-dominated points joined and ringed as the Pareto front.
+ */
+final class ParetoPlot implements Plot {
+    static final String FILE = "pareto.png";
+
+    /** One (design, π) point. */
+    record Point(String design, String pi, double x, double y) {}
+
+    @Override
+    public List<Doc.Image> draw(RunGroups runs, Path dir) throws IOException {
+        List<String> tasks = TaskGroups.of(runs);
+        if (!runs.varying().contains(RunGroups.PI) || tasks.size() < 2) {
+            return List.of();
+        }
+        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+                .title("Trade-off over π: " + tasks.get(0) + " vs " + tasks.get(1) + " (Pareto front ringed)")
+                .xAxisTitle("validation accuracy, " + tasks.get(0)).yAxisTitle("validation accuracy, " + tasks.get(1)).build();
+        chart.getStyler().setMarkerSize(8);
+        List<Point> points = points(runs, tasks);
+        for (Map.Entry<String, List<RunGroups.Group>> design : PiCurvePlot.byDesign(runs).entrySet()) {
+            List<Point> mine = points.stream().filter(p -> p.design().equals(design.getKey())).toList();
+            chart.addSeries(design.getKey(), mine.stream().mapToDouble(Point::x).toArray(),
+                    mine.stream().mapToDouble(Point::y).toArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        }
+        List<Point> front = new ArrayList<>(front(points));
+        front.sort(Comparator.comparingDouble(Point::x));
+        XYSeries f = chart.addSeries("Pareto front", front.stream().mapToDouble(Point::x).toArray(),
+                front.stream().mapToDouble(Point::y).toArray());
+        f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        f.setMarker(SeriesMarkers.CIRCLE);
+        f.setMarkerColor(new java.awt.Color(0, 0, 0, 90));
+        f.setLineColor(java.awt.Color.BLACK);
+        Charts.savePng(chart, dir.resolve(FILE));
+        return List.of(new Doc.Image(FILE, "Validation accuracy of " + tasks.get(0) + " against " + tasks.get(1)
+                + ", one point per π per design; the line joins the non-dominated points"));
+    }
+
+    static List<Point> points(RunGroups runs, List<String> tasks) {
+        List<Point> out = new ArrayList<>();
+        for (Map.Entry<String, List<RunGroups.Group>> design : PiCurvePlot.byDesign(runs).entrySet()) {
+            for (RunGroups.Group g : design.getValue()) {
+                out.add(new Point(design.getKey(), g.get(RunGroups.PI), g.stats("val_acc_" + tasks.get(0)).mean(),
+                        g.stats("val_acc_" + tasks.get(1)).mean()));
+            }
+        }
+        return out;
+    }
+
+    static List<Point> front(List<Point> points) {
+        return Pareto.front(points.stream().map(p -> new double[] {p.x(), p.y()}).toList()).stream()
+                .map(points::get).toList();
+    }
+}

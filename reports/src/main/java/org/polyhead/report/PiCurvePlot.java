@@ -1,0 +1,49 @@
+package org.polyhead.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+
+/** Each group's validation accuracy against π, one line per group per design, error bars = std over seeds. */
+final class PiCurvePlot implements Plot {
+    static final String FILE = "accuracy_vs_pi.png";
+
+    @Override
+    public List<Doc.Image> draw(RunGroups runs, Path dir) throws IOException {
+        List<String> tasks = TaskGroups.of(runs);
+        if (!runs.varying().contains(RunGroups.PI) || tasks.size() < 2) {
+            return List.of();
+        }
+        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+                .title("Validation accuracy against π (mean ± std over seeds)")
+                .xAxisTitle("π (weight of " + tasks.get(0) + "; 1−π on " + tasks.get(1) + ")")
+                .yAxisTitle("validation accuracy").build();
+        chart.getStyler().setMarkerSize(7);
+        for (String task : tasks) {
+            for (Map.Entry<String, List<RunGroups.Group>> design : byDesign(runs).entrySet()) {
+                List<RunGroups.Group> points = design.getValue();
+                double[] x = points.stream().mapToDouble(g -> Double.parseDouble(g.get(RunGroups.PI))).toArray();
+                double[] y = points.stream().mapToDouble(g -> g.stats("val_acc_" + task).mean()).toArray();
+                double[] err = points.stream().mapToDouble(g -> g.stats("val_acc_" + task).std()).toArray();
+                String name = runs.designParams().isEmpty() ? task : task + " · " + design.getKey();
+                chart.addSeries(name, x, y, err).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            }
+        }
+        Charts.savePng(chart, dir.resolve(FILE));
+        return List.of(new Doc.Image(FILE, "Validation accuracy of each group against π, per design"));
+    }
+
+    /** Groups that differ only in π, in π order (the groups are already sorted with π first). */
+    static Map<String, List<RunGroups.Group>> byDesign(RunGroups runs) {
+        Map<String, List<RunGroups.Group>> out = new LinkedHashMap<>();
+        runs.groups().stream().sorted((a, b) -> a.label(Set.of(RunGroups.PI)).compareTo(b.label(Set.of(RunGroups.PI))))
+                .forEach(g -> out.computeIfAbsent(g.label(Set.of(RunGroups.PI)), k -> new java.util.ArrayList<>()).add(g));
+        return out;
+    }
+}
