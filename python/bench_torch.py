@@ -77,14 +77,14 @@ def build(a, torch):
             d = a.hidden
             self.word = nn.Embedding(a.vocab, d)
             self.pos = nn.Embedding(a.max_positions, d)
-            self.type = nn.Embedding(2, d)
+            self.segment = nn.Embedding(2, d)
             self.ln = nn.LayerNorm(d, eps=1e-12)
             self.layers = nn.ModuleList(Layer() for _ in range(a.layers))
             self.heads = nn.ModuleList(nn.Linear(d, c) for c in a.classes)
 
         def forward(self, ids, types, mask):
             t = ids.shape[1]
-            x = self.word(ids) + self.pos.weight[:t] + self.type(types)
+            x = self.word(ids) + self.pos.weight[:t] + self.segment(types)
             x = F.dropout(self.ln(x), a.dropout, self.training)
             bias = ((1.0 - mask) * -10000.0)[:, None, None, :]
             for layer in self.layers:
