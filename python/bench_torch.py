@@ -7,6 +7,7 @@ output dense, residual + LayerNorm, erf-GELU feed-forward, residual + LayerNorm;
 mean pooling over real tokens, one linear softmax head per group, L = π·CE_1 + (1−π)·CE_2, and torch.optim.Adam over
 every parameter (embedding tables included, dense gradients, as polyhead's Adam). Prints one JSON object on stdout:
 median training-step time (forward + backward + Adam), median inference time and throughput (eval mode, no grad),
+both as wall and as process-CPU time,
 and the process's peak resident memory (VmHWM). Threads: OMP_NUM_THREADS (torch.set_num_threads).
 """
 import argparse
@@ -97,14 +98,16 @@ def build(a, torch):
 
 
 def median_seconds(fn, warmup, reps):
+    """Median wall and median process-CPU seconds (all threads) of reps runs after warmup unmeasured ones."""
     for _ in range(warmup):
         fn()
-    times = []
+    wall, cpu = [], []
     for _ in range(reps):
-        start = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def main():
@@ -136,15 +139,17 @@ def main():
         with torch.inference_mode():
             return [torch.softmax(z, -1) for z in model(ids, types, mask)]
 
-    step_s = median_seconds(train_step, a.warmup, a.reps)
-    infer_s = median_seconds(infer, a.warmup, a.reps)
+    step_s, step_cpu = median_seconds(train_step, a.warmup, a.reps)
+    infer_s, infer_cpu = median_seconds(infer, a.warmup, a.reps)
     out = {
         "side": "pytorch",
         "name": a.name,
         "version": torch.__version__,
         "threads": threads,
         "train_step_ms": step_s * 1000.0,
+        "train_step_cpu_ms": step_cpu * 1000.0,
         "inference_ms": infer_s * 1000.0,
+        "inference_cpu_ms": infer_cpu * 1000.0,
         "inference_seq_per_s": a.batch / infer_s,
         "peak_rss_mb": peak_rss_mb(),
     }
