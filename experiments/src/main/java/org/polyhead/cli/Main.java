@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 EncodeCommand.class,
                 DataCommand.class,
                 SyncCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 

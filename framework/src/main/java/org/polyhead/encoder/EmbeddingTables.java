@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * BERT's three embedding tables, kept outside the SameDiff graph: the lookup is done here and the graph receives the
@@ -32,79 +34,63 @@ public final class EmbeddingTables {
         return tables;
     }
 
-    /** Σ word[ids] + position[t] + type[types] → [B, T, d]. {@code types} may be null (all segment 0). */
+    /**
+     * Σ word[ids] + position[t] + type[types] → [B, T, d] in the tables' type. {@code types} may be null (all segment
+     * 0). Three native row gathers and two adds: no table is copied to the Java heap.
+     */
     public INDArray lookup(int[][] ids, int[][] types) {
-        if (tables.get(WORD).dataType() == DataType.DOUBLE) {
-            return lookupDouble(ids, types);
-        }
         int b = ids.length;
         int t = ids[0].length;
-        float[] out = new float[b * t * hidden];
-        float[] word = rowsOf(WORD);
-        float[] pos = rowsOf(POSITION);
-        float[] type = rowsOf(TYPE);
-        for (int i = 0; i < b; i++) {
-            for (int j = 0; j < t; j++) {
-                int o = (i * t + j) * hidden;
-                int w = ids[i][j] * hidden;
-                int p = j * hidden;
-                int s = (types == null ? 0 : types[i][j]) * hidden;
-                for (int k = 0; k < hidden; k++) {
-                    out[o + k] = word[w + k] + pos[p + k] + type[s + k];
-                }
-            }
-        }
-        return Nd4j.create(out, new long[] {b, t, hidden}, 'c').castTo(tables.get(WORD).dataType());
+        INDArray sum = Nd4j.pullRows(tables.get(WORD), 1, flat(ids));
+        sum.addi(Nd4j.pullRows(tables.get(POSITION), 1, positions(b, t)));
+        sum.addi(Nd4j.pullRows(tables.get(TYPE), 1, types == null ? new int[b * t] : flat(types)));
+        return sum.reshape('c', b, t, hidden);
     }
 
-    /** The same sum in double precision: a float32 sum would cap DOUBLE models (gradient and parity checks) at ~1e-7. */
-    private INDArray lookupDouble(int[][] ids, int[][] types) {
-        int t = ids[0].length;
-        double[] out = new double[ids.length * t * hidden];
-        double[] word = tables.get(WORD).data().asDouble();
-        double[] pos = tables.get(POSITION).data().asDouble();
-        double[] type = tables.get(TYPE).data().asDouble();
-        for (int i = 0; i < ids.length; i++) {
-            for (int j = 0; j < t; j++) {
-                int o = (i * t + j) * hidden;
-                int s = (types == null ? 0 : types[i][j]) * hidden;
-                for (int k = 0; k < hidden; k++) {
-                    out[o + k] = word[ids[i][j] * hidden + k] + pos[j * hidden + k] + type[s + k];
-                }
-            }
-        }
-        return Nd4j.create(out, new long[] {ids.length, t, hidden}, 'c');
-    }
-
-    /** Scatter-adds dL/d(sum) [B, T, d] into a gradient per table (repeated ids accumulate). */
+    /**
+     * Scatter-adds dL/d(sum) [B, T, d] into a gradient per table (repeated ids accumulate), in the tables' type. The
+     * scatter runs natively with its lock flag set, so repeated rows are summed, never raced.
+     */
     public Map<String, INDArray> backward(int[][] ids, int[][] types, INDArray gradSum) {
-        float[] g = gradSum.castTo(DataType.FLOAT).dup('c').data().asFloat();
         int b = ids.length;
         int t = ids[0].length;
-        float[] dWord = new float[(int) tables.get(WORD).length()];
-        float[] dPos = new float[(int) tables.get(POSITION).length()];
-        float[] dType = new float[(int) tables.get(TYPE).length()];
-        for (int i = 0; i < b; i++) {
-            for (int j = 0; j < t; j++) {
-                int o = (i * t + j) * hidden;
-                int w = ids[i][j] * hidden;
-                int p = j * hidden;
-                int s = (types == null ? 0 : types[i][j]) * hidden;
-                for (int k = 0; k < hidden; k++) {
-                    dWord[w + k] += g[o + k];
-                    dPos[p + k] += g[o + k];
-                    dType[s + k] += g[o + k];
-                }
-            }
-        }
+        DataType type = tables.get(WORD).dataType();
+        INDArray g = gradSum.castTo(type).reshape('c', (long) b * t, hidden);
         Map<String, INDArray> grads = new LinkedHashMap<>();
-        grads.put(WORD, Nd4j.create(dWord, tables.get(WORD).shape(), 'c'));
-        grads.put(POSITION, Nd4j.create(dPos, tables.get(POSITION).shape(), 'c'));
-        grads.put(TYPE, Nd4j.create(dType, tables.get(TYPE).shape(), 'c'));
+        grads.put(WORD, scatterAdd(WORD, flat(ids), g));
+        INDArray dPos = Nd4j.zeros(type, tables.get(POSITION).shape());
+        dPos.get(NDArrayIndex.interval(0, t), NDArrayIndex.all()).assign(g.reshape('c', b, t, hidden).sum(0));
+        grads.put(POSITION, dPos);
+        grads.put(TYPE, scatterAdd(TYPE, types == null ? new int[b * t] : flat(types), g));
         return grads;
     }
 
-    private float[] rowsOf(String name) {
-        return tables.get(name).data().asFloat();
+    /** zeros like the table, with row ids[i] += rows[i] for every i. */
+    private INDArray scatterAdd(String table, int[] ids, INDArray rows) {
+        INDArray out = Nd4j.zeros(rows.dataType(), tables.get(table).shape());
+        Nd4j.exec(DynamicCustomOp.builder("scatter_add")
+                .addInputs(out, Nd4j.createFromArray(ids), rows)
+                .addOutputs(out)
+                .addBooleanArguments(true) // lock: one thread per table, so repeated ids accumulate exactly
+                .callInplace(true)
+                .build());
+        return out;
+    }
+
+    private static int[] flat(int[][] rows) {
+        int t = rows[0].length;
+        int[] out = new int[rows.length * t];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out, i * t, t);
+        }
+        return out;
+    }
+
+    private static int[] positions(int b, int t) {
+        int[] out = new int[b * t];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i % t;
+        }
+        return out;
     }
 }

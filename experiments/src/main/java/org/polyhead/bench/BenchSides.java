@@ -1,0 +1,82 @@
+package org.polyhead.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one shape on both sides, each in its own fresh process (so each peak-memory figure is that side's alone),
+ * back to back, with the same OMP_NUM_THREADS: polyhead in a child JVM ({@link PolyheadBench}), PyTorch with
+ * {@code python/bench_torch.py} from the project's .venv.
+ */
+public final class BenchSides {
+    private static final List<String> FORWARDED = List.of("org.bytedeco.javacpp.cachedir", "polyhead.home",
+            "ai.djl.offline", "org.slf4j.simpleLogger.defaultLogLevel");
+    private final Path python;
+    private final Path script;
+    private final int threads;
+
+    public BenchSides(Path python, Path script, int threads) {
+        this.python = python;
+        this.script = script;
+        this.threads = threads;
+    }
+
+    public ObjectNode polyhead(BenchShape s) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-Xmx")) {
+                cmd.add(arg);
+            }
+        }
+        for (String key : FORWARDED) {
+            if (System.getProperty(key) != null) {
+                cmd.add("-D" + key + "=" + System.getProperty(key));
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(PolyheadBench.class.getName());
+        cmd.addAll(s.args());
+        return run(cmd);
+    }
+
+    public ObjectNode pytorch(BenchShape s) throws IOException, InterruptedException {
+        if (!Files.isExecutable(python)) {
+            throw new IllegalStateException(python + " missing: run ./polyhead --help once to install the venv");
+        }
+        List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString()));
+        cmd.addAll(s.args());
+        return run(cmd);
+    }
+
+    /** Runs a side and parses the JSON object it prints last; fails with its stderr on a non-zero exit. */
+    private ObjectNode run(List<String> cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        Path err = Files.createTempFile("polyhead-bench", ".err");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(3600, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + String.join(" ", cmd));
+        }
+        String stderr = Files.readString(err);
+        Files.deleteIfExists(err);
+        String json = stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
+        if (p.exitValue() != 0 || json == null) {
+            throw new IllegalStateException("bench side failed (exit " + p.exitValue() + "): " + String.join(" ", cmd)
+                    + "\n" + stderr + stdout);
+        }
+        return (ObjectNode) new ObjectMapper().readTree(json);
+    }
+}

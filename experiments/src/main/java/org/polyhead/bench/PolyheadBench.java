@@ -1,0 +1,137 @@
+package org.polyhead.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.polyhead.Polyhead;
+import org.polyhead.encoder.EncoderConfig;
+import org.polyhead.heads.LabelGroup;
+import org.polyhead.heads.SeparateHeads;
+import org.polyhead.heads.TargetType;
+import org.polyhead.losses.FixedWeights;
+import org.polyhead.model.Batch;
+import org.polyhead.model.GroupModel;
+import org.polyhead.model.ModelSpec;
+import org.polyhead.pooling.MeanPooling;
+import org.polyhead.train.OptimConfig;
+import org.polyhead.train.Trainer;
+
+/**
+ * polyhead side of {@code polyhead bench}, run in a fresh JVM per shape so that its peak memory is its own: the
+ * Trainer path of a real run (encoder → mean pooling → two separate softmax heads → π-weighted loss, forward,
+ * backward, Adam over every parameter including the embedding tables, dropout masks drawn per step) and
+ * {@link Trainer#predict} for inference. Prints one JSON object on stdout, the same keys as python/bench_torch.py.
+ */
+public final class PolyheadBench {
+    private PolyheadBench() {}
+
+    public static void main(String[] args) throws IOException {
+        BenchShape s = BenchShape.parse(args);
+        System.out.println(new ObjectMapper().writeValueAsString(measure(s)));
+        System.exit(0);
+    }
+
+    static ObjectNode measure(BenchShape s) throws IOException {
+        EncoderConfig enc = new EncoderConfig(s.vocab(), s.hidden(), s.layers(), s.heads(), s.intermediate(),
+                BenchShape.MAX_POSITIONS, 2, 1e-12, BenchShape.DROPOUT);
+        List<LabelGroup> groups = new ArrayList<>();
+        for (int g = 0; g < BenchShape.CLASSES.length; g++) {
+            List<String> classes = new ArrayList<>();
+            for (int c = 0; c < BenchShape.CLASSES[g]; c++) {
+                classes.add("c" + c);
+            }
+            groups.add(new LabelGroup("g" + g, TargetType.SOFTMAX, classes));
+        }
+        ModelSpec spec = new ModelSpec(enc, new MeanPooling(), new SeparateHeads(), groups, new FixedWeights());
+        Trainer trainer = new Trainer(GroupModel.build(spec, 1), OptimConfig.adam(1e-4, 0, 0), 1);
+        Batch batch = batch(s, groups);
+        double[] weights = {BenchShape.PI, 1 - BenchShape.PI};
+        double[] step = medianSeconds(() -> trainer.step(batch, weights).get("loss"), s.warmup(), s.reps());
+        double[] infer = medianSeconds(() -> trainer.predict(batch).values().iterator().next().getDouble(0),
+                s.warmup(), s.reps());
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        out.put("side", "polyhead");
+        out.put("name", s.name());
+        out.put("version", Polyhead.VERSION + " (SameDiff 1.0.0-M2.1, " + Nd4j.getBackend().getClass().getSimpleName() + ")");
+        out.put("threads", Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "0")));
+        out.put("train_step_ms", step[0] * 1000);
+        out.put("train_step_cpu_ms", step[1] * 1000);
+        out.put("inference_ms", infer[0] * 1000);
+        out.put("inference_cpu_ms", infer[1] * 1000);
+        out.put("inference_seq_per_s", s.batch() / infer[0]);
+        out.put("peak_rss_mb", peakRssMb());
+        return out;
+    }
+
+    /** Full-length random sequences (no padding, as on the PyTorch side) and random one-hot targets. */
+    private static Batch batch(BenchShape s, List<LabelGroup> groups) {
+        Random rng = new Random(1);
+        int[][] ids = new int[s.batch()][s.seq()];
+        for (int[] row : ids) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = 1 + rng.nextInt(s.vocab() - 1);
+            }
+        }
+        Map<String, INDArray> targets = new HashMap<>();
+        for (LabelGroup g : groups) {
+            INDArray y = Nd4j.zeros(DataType.FLOAT, s.batch(), g.width());
+            for (int i = 0; i < s.batch(); i++) {
+                y.putScalar(i, rng.nextInt(g.width()), 1.0);
+            }
+            targets.put(g.targetName(), y);
+        }
+        return new Batch(ids, new int[s.batch()][s.seq()], Nd4j.ones(DataType.FLOAT, s.batch(), s.seq()), targets);
+    }
+
+    /**
+     * Median wall and median process-CPU seconds of {@code reps} runs after {@code warmup} unmeasured ones. CPU time
+     * (all threads of the process) is the steadier figure on a shared machine; with one thread it equals wall time on
+     * a quiet one.
+     */
+    static double[] medianSeconds(Runnable step, int warmup, int reps) {
+        for (int i = 0; i < warmup; i++) {
+            step.run();
+        }
+        List<Double> wall = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int i = 0; i < reps; i++) {
+            long c0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            step.run();
+            wall.add((System.nanoTime() - t0) / 1e9);
+            cpu.add((os.getProcessCpuTime() - c0) / 1e9);
+        }
+        return new double[] {median(wall), median(cpu)};
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> sorted = new ArrayList<>(xs);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** VmHWM: the process's peak resident set, heap and off-heap (JavaCPP) memory together. */
+    static double peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.split("\\s+")[1]) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+}
