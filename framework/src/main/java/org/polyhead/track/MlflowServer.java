@@ -21,7 +21,8 @@ import org.polyhead.UserError;
  * {@code .polyhead/mlflow.url} / {@code mlflow.pid} so that later commands reuse it.
  */
 public final class MlflowServer {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    // a cold gunicorn worker imports all of mlflow: on a busy 2-core machine that alone took over two minutes
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private final Path home;
     private final Path state;
 
