@@ -147,6 +147,10 @@ public final class MlflowTracker implements Tracker {
     }
 
     private TrackedRun open(String runId, String experimentId) {
+        var held = sender.journals().stream().filter(j -> j.runId().equals(runId)).findFirst();
+        if (held.isPresent()) {  // a replayed journal this tracker could not deliver yet: continue it
+            return new Run(runId, experimentId, held.get());
+        }
         Journal journal = Journal.open(journalRoot, runId).orElseThrow(() -> new UserError(
                 "run " + runId + " is being logged by another process (journal " + journalRoot.resolve(runId) + ")"));
         sender.add(journal);
