@@ -26,9 +26,19 @@ public final class Provenance {
         tags.put("polyhead.version", Polyhead.VERSION);
         tags.put("polyhead.spec", spec.source());
         tags.put("polyhead.backend", Nd4j.getBackend().getClass().getSimpleName());
-        tags.put("polyhead.device", System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        tags.put("polyhead.device", device());
         return tags;
+    }
+
+    /** The GPU(s) ND4J runs on (CUDA backend), else the CPU's architecture, cores and OpenMP threads. */
+    static String device() {
+        Object gpus = Nd4j.getExecutioner().getEnvironmentInformation().get("cuda.devicesInformation");
+        if (gpus instanceof java.util.List<?> list && !list.isEmpty()) {
+            return list.stream().map(d -> d instanceof Map<?, ?> m ? String.valueOf(m.get("cuda.deviceName")) : "GPU")
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (CUDA)";
+        }
+        return System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
     }
 
     public static Map<String, String> data(PreparedData data) {

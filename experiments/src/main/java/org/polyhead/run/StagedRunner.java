@@ -22,7 +22,6 @@ import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
-import org.polyhead.train.OptimConfig;
 import org.polyhead.train.Trainer;
 
 /**
@@ -105,8 +104,7 @@ final class StagedRunner {
                 base.weighting()), spec.training().seed() + k);
         int bs = spec.training().batchSize();
         int total = (rows + bs - 1) / bs * spec.training().epochs();
-        return new Trainer(model, new OptimConfig(spec.training().lr(), (int) Math.round(spec.training().warmup() * total),
-                total, 0.9, 0.999, 1e-8, spec.training().weightDecay()), spec.training().seed() + k);
+        return new Trainer(model, TrialRunner.optim(spec.training(), total), spec.training().seed() + k);
     }
 
     /** Probabilities of each level for the texts, each stage reading the previous stage's predictions. */

@@ -78,9 +78,7 @@ public final class TrialRunner {
         int bs = spec.training().batchSize();
         int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
         int total = stepsPerEpoch * spec.training().epochs();
-        OptimConfig optim = new OptimConfig(spec.training().lr(),
-                (int) Math.round(spec.training().warmup() * total), total, 0.9, 0.999, 1e-8,
-                spec.training().weightDecay(), OptimConfig.Decay.valueOf(spec.training().schedule().toUpperCase()));
+        OptimConfig optim = optim(spec.training(), total);
         Trainer trainer = new Trainer(model, optim, spec.training().seed());
         Path checkpoint = checkpointOf(trial);
         MetricsTable table = new MetricsTable();
@@ -140,6 +138,12 @@ public final class TrialRunner {
         writeArtifacts(trial, data, trainer, model, table, run, weights, bs);
         run.end(RunStatus.FINISHED);
         return new Result(run.runId(), RunStatus.FINISHED, last, null);
+    }
+
+    /** Adam with the spec's warm-up fraction and decay schedule over {@code total} steps. */
+    static OptimConfig optim(ExperimentSpec.TrainingSpec t, int total) {
+        return new OptimConfig(t.lr(), (int) Math.round(t.warmup() * total), total, 0.9, 0.999, 1e-8, t.weightDecay(),
+                OptimConfig.Decay.valueOf(t.schedule().toUpperCase()));
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, PreparedData data) {

@@ -137,6 +137,9 @@ public final class Journal implements AutoCloseable {
 
     /** The server has everything up to and including {@code seq}. */
     public synchronized void ack(long seq) {
+        if (closed) {
+            return;  // released while a request was in flight; the next process resends it (idempotently)
+        }
         while (!unsent.isEmpty() && unsent.peekFirst().seq() <= seq) {
             unsent.removeFirst();
         }

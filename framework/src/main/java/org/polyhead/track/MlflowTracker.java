@@ -22,6 +22,7 @@ public final class MlflowTracker implements Tracker {
     static final int MAX_PARAM_VALUE = 6000;
     static final int MAX_TAG_VALUE = 5000;
     private static final String TRUNCATED = "...[truncated]";
+    private static final Duration UNREACHABLE_END_WAIT = Duration.ofSeconds(5);
 
     private final String uri;
     private final MlflowClient client;
@@ -147,6 +148,10 @@ public final class MlflowTracker implements Tracker {
     }
 
     private TrackedRun open(String runId, String experimentId) {
+        var held = sender.journals().stream().filter(j -> j.runId().equals(runId)).findFirst();
+        if (held.isPresent()) {  // a replayed journal this tracker could not deliver yet: continue it
+            return new Run(runId, experimentId, held.get());
+        }
         Journal journal = Journal.open(journalRoot, runId).orElseThrow(() -> new UserError(
                 "run " + runId + " is being logged by another process (journal " + journalRoot.resolve(runId) + ")"));
         sender.add(journal);
@@ -290,11 +295,15 @@ public final class MlflowTracker implements Tracker {
                     System.currentTimeMillis());
         }
 
-        /** Waits (bounded) until the server has the whole run; says where its journal is if it has not. */
+        /**
+         * Waits (bounded) until the server has the whole run; says where its journal is if it has not. While the
+         * server is unreachable the wait is short, so a sweep goes on to its next trial (the sender keeps trying, and
+         * {@link #close} waits the full drain timeout).
+         */
         @Override
         public void end(RunStatus status) {
             journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());
-            if (sender.awaitDrained(List.of(journal), drainTimeout) && journal.pending() == 0) {
+            if (sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT) && journal.pending() == 0) {
                 sender.release(journal);
             } else {
                 reported.add(journal);

@@ -56,12 +56,23 @@ final class Sender implements AutoCloseable {
 
     /** Waits at most {@code timeout} until the journals have nothing left to send here; true if they have not. */
     boolean awaitDrained(Collection<Journal> which, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        return awaitDrained(which, timeout, timeout);
+    }
+
+    /**
+     * Like {@link #awaitDrained(Collection, Duration)}, but gives up after {@code whileFailing} if the server is still
+     * unreachable then.
+     */
+    boolean awaitDrained(Collection<Journal> which, Duration timeout, Duration whileFailing) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long failingDeadline = start + whileFailing.toNanos();
         synchronized (this) {
-            notifyAll();
+            notifyAll();  // cuts a backoff short: try now
             while (which.stream().anyMatch(j -> j.pending() > 0 && !orphaned.contains(j))) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
+                long now = System.nanoTime();
+                long left = (deadline - now) / 1_000_000;
+                if (left <= 0 || (problem != null && now > failingDeadline)) {
                     return false;
                 }
                 try {
@@ -113,6 +124,9 @@ final class Sender implements AutoCloseable {
                 try {
                     deliver(j, batch);
                     sent = true;
+                } catch (RuntimeException e) {  // the sender must outlive any one failure; the entries stay journaled
+                    failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    break;
                 } catch (MlflowRest.Retry e) {
                     failure = e.getMessage();
                     break;

@@ -63,6 +63,30 @@ class MlflowTrackerTest {
         assertTrue(get("/api/2.0/mlflow/artifacts/list?run_id=" + runId + "&path=docs").contains("docs/notes.txt"));
     }
 
+    @Test
+    void aValueTheServerRefusesIsSkippedAndTheRestArrives(@TempDir Path tmp) {
+        String runId;
+        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url(), tmp.resolve("journal"),
+                java.time.Duration.ofSeconds(60))) {
+            TrackedRun run = tracker.startRun("tracker-test", "refused", null, Map.of());
+            runId = run.runId();
+            run.logParams(Map.of("a", "1"));
+            Map<String, String> second = new LinkedHashMap<>();
+            second.put("a", "2");  // MLflow params are immutable: refused
+            second.put("b", "3");
+            run.logParams(second);
+            run.logMetric("m", 0.5, 1);
+            run.end(RunStatus.FINISHED);
+        }
+        Service.Run run = new MlflowClient(MlflowServerExtension.url()).getRun(runId);
+        Map<String, String> params = new LinkedHashMap<>();
+        run.getData().getParamsList().forEach(p -> params.put(p.getKey(), p.getValue()));
+        assertEquals(Map.of("a", "1", "b", "3"), params);
+        assertEquals(1, run.getData().getMetricsCount());
+        assertEquals(Service.RunStatus.FINISHED, run.getInfo().getStatus());
+        assertEquals(List.of(), Journal.runs(tmp.resolve("journal")));
+    }
+
     static String get(String path) {
         return get(MlflowServerExtension.url(), path);
     }
