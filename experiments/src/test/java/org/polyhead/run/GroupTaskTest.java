@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.data.GroupRecord;
@@ -95,6 +99,23 @@ class GroupTaskTest {
         UserError e = assertThrows(UserError.class, () -> task.targets(task.groups(s, records, SOURCE), records, SOURCE));
         assertTrue(e.getMessage().startsWith("data/mine.jsonl:9: group 'year' is a regression target and needs a number"),
                 e.getMessage());
+    }
+
+    @Test
+    void aUsersJsonlFileWithMixedTypesLoadsAndItsBadLineIsNamed(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("mine.jsonl"), """
+                {"text": "cut taxes", "labels": {"party": "R", "year": 1981, "topics": ["tax"]}}
+                {"text": "win the war", "labels": {"party": "D", "year": 1942, "topics": ["war", "tax"]}}
+
+                {"text": "a new deal", "labels": {"party": "D", "year": "1933", "topics": "economy"}}
+                """);
+        GroupTask task = new GroupTask();
+        var data = task.load(file.toString(), tmp);
+        List<LabelGroup> groups = task.groups(MIXED, data.records(), data.name());
+        assertEquals(List.of("economy", "tax", "war"), groups.get(2).classes());
+        UserError e = assertThrows(UserError.class, () -> task.targets(groups, data.records(), data.name()));
+        assertTrue(e.getMessage().startsWith("mine.jsonl:4: group 'year' is a regression target and needs a number, "
+                + "got '1933'"), e.getMessage());
     }
 
     @Test

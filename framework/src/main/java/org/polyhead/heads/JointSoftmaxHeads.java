@@ -16,8 +16,8 @@ import org.polyhead.losses.Stable;
  * group's prediction being its slice of that softmax and its loss −log of its true class's joint probability. Kept as
  * the known-wrong baseline. It is wrong because a softmax says "exactly one of these Σ|C_k| classes", while every
  * example carries one class in EACH group: the groups compete for one unit of probability mass, so a confident group
- * drains the others (changing a group-1 logit changes group-2 probabilities), the slices do not sum to 1, and the total
- * loss cannot go below K·log K for K groups (both true classes can at best get 1/K each). Use {@code split} or
+ * drains the others (changing a group-1 logit changes group-2 probabilities), the slices do not sum to 1, and the sum
+ * of the K per-group losses cannot go below K·log K (the K true classes can at best get 1/K each). Use {@code split} or
  * {@code separate} for real work. Multi-label and regression groups are outside the union: they get their own linear
  * output and their type's loss.
  */

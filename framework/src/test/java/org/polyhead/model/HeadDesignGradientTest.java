@@ -65,10 +65,10 @@ class HeadDesignGradientTest {
         Batch batch = Fixtures.batch(3, 4, 23, groups, 9, DataType.DOUBLE);
         Map<String, INDArray> feed = feed(model, batch, Nd4j.createFromArray(0.3, 0.7));
         List<String> vars = new ArrayList<>(model.trainableVariables().stream()
-                .filter(v -> v.startsWith("head.") || v.startsWith("loss.") || v.contains("layer.0.output.dense"))
+                .filter(v -> v.startsWith("head.") || v.startsWith("loss."))
                 .toList());
-        vars.add(EncoderInputs.EMBEDDINGS);
-        double worst = FiniteDifferences.check(model.graph(), feed, GroupModel.LOSS, vars, 4, 1e-4);
+        vars.add(EncoderInputs.EMBEDDINGS); // its gradient runs back through the whole encoder
+        double worst = FiniteDifferences.check(model.graph(), feed, GroupModel.LOSS, vars, 3, 1e-4);
         assertTrue(worst < 1e-4, "worst relative error " + worst);
     }
 

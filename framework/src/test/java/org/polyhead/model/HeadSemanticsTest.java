@@ -7,20 +7,25 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.polyhead.losses.FixedWeights;
 import org.polyhead.pooling.ClsPooling;
 
 /** What the head designs mean: which heads learn at π = 1, split ≡ separate, and only joint-softmax couples groups. */
 class HeadSemanticsTest {
 
     private static GroupModel model(String design, long seed) {
+        return model(design, "fixed", seed);
+    }
+
+    private static GroupModel model(String design, String weighting, long seed) {
         return GroupModel.build(new ModelSpec(HeadDesignGradientTest.oneLayer(), new ClsPooling(),
-                Designs.heads(design, "model.heads"), Fixtures.twoGroups(), new FixedWeights()), seed, DataType.DOUBLE);
+                Designs.heads(design, "model.heads"), Fixtures.twoGroups(),
+                Designs.weighting(weighting, "model.weighting")), seed, DataType.DOUBLE);
     }
 
     private static Map<String, INDArray> feed(GroupModel m, INDArray weights) {
@@ -39,9 +44,10 @@ class HeadSemanticsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"split", "separate", "separate-mlp"})
-    void piOneGivesTheSecondGroupsHeadExactlyZeroGradient(String design) {
-        GroupModel m = model(design, 3);
+    @CsvSource({"split,fixed", "separate,fixed", "separate-mlp,fixed", "split,uncertainty", "separate,uncertainty",
+            "separate-mlp,uncertainty", "split,chebyshev", "separate,chebyshev", "separate-mlp,chebyshev"})
+    void piOneGivesTheSecondGroupsHeadExactlyZeroGradient(String design, String weighting) {
+        GroupModel m = model(design, weighting, 3);
         Map<String, INDArray> feed = feed(m, Nd4j.createFromArray(1.0, 0.0));
         Map<String, INDArray> g = m.graph().calculateGradients(feed, zHead(design).toArray(String[]::new));
         for (String v : zHead(design)) {
