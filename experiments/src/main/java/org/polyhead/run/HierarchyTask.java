@@ -17,6 +17,7 @@ import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetType;
 import org.polyhead.hierarchy.LabelPath;
 import org.polyhead.hierarchy.Taxonomy;
+import org.polyhead.hierarchy.TaxonomyFile;
 import org.polyhead.spec.ExperimentSpec;
 
 /**
@@ -30,13 +31,29 @@ public final class HierarchyTask implements Task<PathRecord> {
         return DatasetRegistry.hierarchy(nameOrPath, home);
     }
 
-    /** Derived from the records' paths (a label under two parents or an empty level fails with its line). */
+    /**
+     * From {@code data.taxonomy} (a file of parent → child edges, relative to the project root) or else derived from
+     * the records' paths; a record whose path the taxonomy lacks, an empty level or a cycle fails with file and line.
+     */
     @Override
-    public Taxonomy taxonomy(List<PathRecord> records, String source) {
+    public Taxonomy taxonomy(ExperimentSpec.DataSpec data, List<PathRecord> records, String source, Path home) {
         List<LabelPath> paths = records.stream().map(r -> new LabelPath(r.line(), r.path())).toList();
-        Taxonomy taxonomy = Taxonomy.fromPaths(source, paths);
+        Taxonomy taxonomy = data.taxonomy() == null ? Taxonomy.fromPaths(source, paths)
+                : TaxonomyFile.read(home.resolve(data.taxonomy()));
         taxonomy.requireAll(source, paths);
         return taxonomy;
+    }
+
+    /** The levels with the taxonomy's classes (which a taxonomy file may list beyond those in the records). */
+    static List<LabelGroup> withClasses(List<LabelGroup> groups, Taxonomy taxonomy) {
+        if (taxonomy == null) {
+            return groups;
+        }
+        List<LabelGroup> out = new ArrayList<>();
+        for (int k = 0; k < groups.size(); k++) {
+            out.add(new LabelGroup(groups.get(k).name(), TargetType.SOFTMAX, taxonomy.classes(k)));
+        }
+        return out;
     }
 
     @Override

@@ -33,7 +33,7 @@ public interface Task<R extends TextRecord> {
     Map<String, INDArray> targets(List<LabelGroup> groups, List<R> records, String source);
 
     /** The label taxonomy the records must follow, for tasks with label paths; null for the others. */
-    default Taxonomy taxonomy(List<R> records, String source) {
+    default Taxonomy taxonomy(ExperimentSpec.DataSpec data, List<R> records, String source, Path home) {
         return null;
     }
 

@@ -11,6 +11,7 @@ import org.polyhead.data.DatasetRegistry;
 import org.polyhead.data.Split;
 import org.polyhead.data.TextRecord;
 import org.polyhead.heads.LabelGroup;
+import org.polyhead.hierarchy.Taxonomy;
 import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 
@@ -37,7 +38,8 @@ public final class TaskData {
         Dataset<R> dataset = task.load(spec.data().name(), home);
         List<R> records = org.polyhead.data.Splits.sample(dataset.records(), spec.data().maxRecords(),
                 spec.data().splitSeed());
-        List<LabelGroup> groups = task.groups(spec, records, dataset.name());
+        Taxonomy taxonomy = task.taxonomy(spec.data(), records, dataset.name(), home);
+        List<LabelGroup> groups = HierarchyTask.withClasses(task.groups(spec, records, dataset.name()), taxonomy);
         Split<R> split = task.split(records, spec.data());
         groups = task.fit(spec, groups, split.train(), dataset.name());
         TextBatches train = task.batches(spec, groups, split.train(), dataset.name());
@@ -50,6 +52,6 @@ public final class TaskData {
             throw new UserError("cannot write the split assignment under " + workDir + ": " + e.getMessage(), e);
         }
         return new PreparedData(groups, train, val, Checkpoints.vocabSize(spec.encoder()), dataset.name(),
-                dataset.sha256(), task.tokenizerId(spec), artifacts, task.taxonomy(records, dataset.name()));
+                dataset.sha256(), task.tokenizerId(spec), artifacts, taxonomy);
     }
 }

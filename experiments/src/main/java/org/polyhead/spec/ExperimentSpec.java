@@ -19,7 +19,7 @@ public record ExperimentSpec(
         TrackingSpec tracking) {
 
     public ExperimentSpec {
-        data = data == null ? new DataSpec(null, null, null, null, null, null, null) : data;
+        data = data == null ? new DataSpec(null, null, null, null, null, null, null, null) : data;
         encoder = encoder == null ? new EncoderSpec(null, null, null, null, null, null, null) : encoder;
         model = model == null ? new ModelSpecConfig(null, null, null) : model;
         groups = groups == null ? List.of() : List.copyOf(groups);
@@ -31,10 +31,11 @@ public record ExperimentSpec(
 
     /**
      * Which dataset, how much of it, how it is split and tokenized; {@code markers} (target datasets only) puts marker
-     * tokens around the target in the text ({@code none} or {@code unused}).
+     * tokens around the target in the text ({@code none} or {@code unused}); {@code taxonomy} (label paths only) names
+     * a file of parent → child edges that every path must follow (otherwise the taxonomy is the one the paths describe).
      */
     public record DataSpec(String name, Integer maxRecords, Double validation, Double test, Integer splitSeed,
-                           Integer maxLength, String markers) {
+                           Integer maxLength, String markers, String taxonomy) {
         public DataSpec {
             markers = markers == null ? "none" : markers;
             if (!org.polyhead.target.EntityMarkers.NAMES.contains(markers)) {
