@@ -29,8 +29,8 @@ import org.polyhead.track.RunStatus;
 
 /**
  * A few steps of {@code target+cls} on a small real slice of wordnet-verb-target, tracked in a real MLflow server: the
- * run logs val_acc/val_f1/val_auc per epoch, and the saved model, reloaded, reproduces the recorded validation
- * predictions from the spans alone.
+ * run logs val_acc/val_f1/val_auc per epoch, the saved model, reloaded, reproduces the recorded validation
+ * predictions from the spans alone, and {@code polyhead predict} reads span JSONL (label optional).
  */
 @ExtendWith(MlflowServerExtension.class)
 class TargetRunIntegrationTest {
@@ -73,5 +73,18 @@ class TargetRunIntegrationTest {
             assertEquals(probs.get(1).asDouble(), predicted.get(i).get("label").get("1"), 1e-6, "row " + i);
         }
         assertThrows(UserError.class, () -> saved.predict(List.of("no target marked")));
+
+        Path in = Files.write(tmp.resolve("spans.jsonl"), List.of("{\"text\": \"they run the shop\", \"span\": [5, 8]}",
+                "{\"text\": \"a long run\", \"word_index\": 2, \"label\": 0}"));
+        Path out = tmp.resolve("out.jsonl");
+        assertEquals(0, org.polyhead.cli.Main.commandLine().execute("predict", "--model",
+                tmp.resolve(result.runId()).resolve("model").toString(), "--input", in.toString(), "--output", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size());
+        JsonNode first = json.readTree(lines.get(0));
+        assertEquals("[5,8]", first.get("span").toString());
+        JsonNode p = first.get("predictions").get("label");
+        assertEquals(1.0, p.get("0").asDouble() + p.get("1").asDouble(), 1e-5);
+        assertEquals("[7,10]", json.readTree(lines.get(1)).get("span").toString());
     }
 }
