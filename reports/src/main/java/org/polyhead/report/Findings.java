@@ -111,12 +111,13 @@ final class Findings {
 
     private static String pareto(RunGroups runs, List<String> tasks) {
         List<ParetoPlot.Point> front = ParetoPlot.front(ParetoPlot.points(runs, tasks));
+        boolean designs = !runs.designParams().isEmpty();
         Map<String, Long> byDesign = front.stream().collect(Collectors.groupingBy(ParetoPlot.Point::design,
                 LinkedHashMap::new, Collectors.counting()));
         return "Pareto front (" + tasks.get(0) + " vs " + tasks.get(1) + " accuracy): " + front.size()
-                + " non-dominated points: " + front.stream().map(p -> "`" + p.design() + "` at π=" + p.pi())
-                .collect(Collectors.joining(", ")) + " (" + byDesign.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ").";
+                + " non-dominated points: " + front.stream().map(p -> designs ? "`" + p.design() + "` at π=" + p.pi() : "π=" + p.pi())
+                .collect(Collectors.joining(", ")) + (designs ? " (" + byDesign.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")" : "") + ".";
     }
 
     private static String best(String metric, List<RunGroups.Group> groups, Set<String> without) {
@@ -127,7 +128,8 @@ final class Findings {
         }
         Stats a = ranked.get(0).stats(metric);
         Stats b = ranked.get(1).stats(metric);
-        String noise = a.n() < 2 || b.n() < 2 ? "single runs, no seed spread to judge the gap against"
+        String noise = a.mean() == b.mean() ? "tied"
+                : a.n() < 2 || b.n() < 2 ? "single runs, no seed spread to judge the gap against"
                 : clearLead(a, b) ? "the lead exceeds one standard deviation over seeds" : "within seed noise";
         return String.format(Locale.ROOT, "`%s`: best `%s` (%s), then `%s` (%s); %s.", metric,
                 ranked.get(0).label(without), a.format(), ranked.get(1).label(without), b.format(), noise);
