@@ -51,10 +51,12 @@ public final class PaperCommand implements Callable<Integer> {
         var runs = TrackedRuns.children(new MlflowClient(uri), outcome.experiment(), outcome.parentRunId());
         String command = "./polyhead paper " + name + (sets.isEmpty() ? "" : " --set " + String.join(" --set ", sets))
                 + (resume ? " --resume" : "");
-        var data = resolved.spec().data();
+        String data = resolved.params().entrySet().stream().filter(e -> e.getKey().startsWith("data."))
+                .map(e -> e.getKey().substring("data.".length()) + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
         List<String> setup = List.of(
                 "spec file: `" + DIR + "/" + name + ".yaml`",
-                "data: `" + data + "`",
+                "data: `" + data + "` (dataset SHA-256 below)",
                 "hardware: " + Hardware.describe(),
                 "sweep wall time: " + took.toMinutes() + " min " + took.toSecondsPart() + " s for "
                         + outcome.results().size() + " trials" + (resume ? " (this invocation)" : ""));

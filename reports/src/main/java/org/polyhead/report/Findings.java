@@ -69,7 +69,7 @@ final class Findings {
                 winsAt.computeIfAbsent(top.getKey(), k -> new ArrayList<>()).add(pi);
                 record.get(top.getKey())[0]++;
                 record.get(ranked.get(ranked.size() - 1).getKey())[1]++;
-                if (top.getValue().mean() - second.getValue().mean() > Math.max(top.getValue().std(), second.getValue().std())) {
+                if (clearLead(top.getValue(), second.getValue())) {
                     clear++;
                 }
                 for (Map.Entry<String, Stats> e : at.entrySet()) {
@@ -91,8 +91,12 @@ final class Findings {
             out.add(String.format(Locale.ROOT, "`%s`: best in %d and worst in %d of %d (π, group) cells; on average "
                     + "%+.4f accuracy against the best other design.", d, r[0], r[1], r[2], gapSum.get(d) / r[2]));
         }
-        out.add(String.format(Locale.ROOT, "In %d of %d cells the winner's lead exceeds one standard deviation over "
-                + "seeds; elsewhere the ranking is within seed noise.", clear, cells));
+        if (runs.groups().stream().allMatch(g -> g.runs().size() > 1)) {
+            out.add(String.format(Locale.ROOT, "In %d of %d cells the winner's lead exceeds one standard deviation over "
+                    + "seeds; elsewhere the ranking is within seed noise.", clear, cells));
+        } else {
+            out.add("Some configurations have a single run: no seed spread to judge these rankings against.");
+        }
         return out;
     }
 
@@ -107,12 +111,13 @@ final class Findings {
 
     private static String pareto(RunGroups runs, List<String> tasks) {
         List<ParetoPlot.Point> front = ParetoPlot.front(ParetoPlot.points(runs, tasks));
+        boolean designs = !runs.designParams().isEmpty();
         Map<String, Long> byDesign = front.stream().collect(Collectors.groupingBy(ParetoPlot.Point::design,
                 LinkedHashMap::new, Collectors.counting()));
         return "Pareto front (" + tasks.get(0) + " vs " + tasks.get(1) + " accuracy): " + front.size()
-                + " non-dominated points: " + front.stream().map(p -> "`" + p.design() + "` at π=" + p.pi())
-                .collect(Collectors.joining(", ")) + " (" + byDesign.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ").";
+                + " non-dominated points: " + front.stream().map(p -> designs ? "`" + p.design() + "` at π=" + p.pi() : "π=" + p.pi())
+                .collect(Collectors.joining(", ")) + (designs ? " (" + byDesign.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")) + ")" : "") + ".";
     }
 
     private static String best(String metric, List<RunGroups.Group> groups, Set<String> without) {
@@ -123,10 +128,16 @@ final class Findings {
         }
         Stats a = ranked.get(0).stats(metric);
         Stats b = ranked.get(1).stats(metric);
-        boolean clear = a.mean() - b.mean() > Math.max(a.std(), b.std());
+        String noise = a.mean() == b.mean() ? "tied"
+                : a.n() < 2 || b.n() < 2 ? "single runs, no seed spread to judge the gap against"
+                : clearLead(a, b) ? "the lead exceeds one standard deviation over seeds" : "within seed noise";
         return String.format(Locale.ROOT, "`%s`: best `%s` (%s), then `%s` (%s); %s.", metric,
-                ranked.get(0).label(without), a.format(), ranked.get(1).label(without), b.format(),
-                clear ? "the lead exceeds one standard deviation over seeds" : "within seed noise");
+                ranked.get(0).label(without), a.format(), ranked.get(1).label(without), b.format(), noise);
+    }
+
+    /** The gap exceeds both configurations' seed spread (only meaningful with at least two seeds each). */
+    private static boolean clearLead(Stats top, Stats second) {
+        return top.n() > 1 && second.n() > 1 && top.mean() - second.mean() > Math.max(top.std(), second.std());
     }
 
     private static List<String> piValues(RunGroups runs) {

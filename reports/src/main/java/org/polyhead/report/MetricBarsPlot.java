@@ -27,7 +27,7 @@ final class MetricBarsPlot implements Plot {
     /** Per-level accuracy, path accuracy, consistency and hierarchical F1, when the runs are hierarchical. */
     static MetricBarsPlot hierarchy() {
         return new MetricBarsPlot("hierarchy.png", "Per-level accuracy and consistency per head design", runs -> {
-            List<String> whole = List.of("val_path_acc", "val_consistency", "val_hf1");
+            List<String> whole = List.of("val_path_acc", "val_path_acc_constrained", "val_consistency", "val_hf1");
             if (whole.stream().noneMatch(runs::hasMetric)) {
                 return List.of();
             }
@@ -36,10 +36,18 @@ final class MetricBarsPlot implements Plot {
         });
     }
 
-    /** Accuracy, F1 and AUC of a single binary task (target-word experiments), one series per pooling/design. */
-    static MetricBarsPlot singleTask() {
-        return new MetricBarsPlot("pooling.png", "Accuracy, F1 and AUC per pooling", runs ->
-                List.of("val_acc", "val_f1", "val_auc").stream().filter(runs::hasMetric).toList());
+    /**
+     * Accuracy, F1 and AUC of binary tasks (target-word experiments: {@code val_acc_label}, {@code val_f1_label},
+     * {@code val_auc_label}), one series per pooling/design; applies when some run has an AUC.
+     */
+    static MetricBarsPlot binaryTask() {
+        return new MetricBarsPlot("pooling.png", "Accuracy, F1 and AUC per pooling", runs -> {
+            List<String> aucs = runs.metrics().stream().filter(m -> m.equals("val_auc") || m.startsWith("val_auc_")).toList();
+            return aucs.stream().flatMap(auc -> {
+                String suffix = auc.substring("val_auc".length());
+                return java.util.stream.Stream.of("val_acc" + suffix, "val_f1" + suffix, auc);
+            }).filter(runs::hasMetric).toList();
+        });
     }
 
     /** Every validation metric per configuration: the fallback when no specific plot applies. */

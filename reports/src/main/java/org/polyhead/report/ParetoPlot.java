@@ -13,7 +13,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The trade-off a π sweep buys: group 1's validation accuracy against group 2's, one point per π per design (means
- * over seeds), with the non-dominated points joined and ringed as the Pareto front.
+ * over seeds), with the non-dominated points joined and shaded as the Pareto front.
  */
 final class ParetoPlot implements Plot {
     static final String FILE = "pareto.png";
@@ -28,7 +28,7 @@ final class ParetoPlot implements Plot {
             return List.of();
         }
         XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
-                .title("Trade-off over π: " + tasks.get(0) + " vs " + tasks.get(1) + " (Pareto front ringed)")
+                .title("Trade-off over π: " + tasks.get(0) + " vs " + tasks.get(1) + " (Pareto front joined)")
                 .xAxisTitle("validation accuracy, " + tasks.get(0)).yAxisTitle("validation accuracy, " + tasks.get(1)).build();
         chart.getStyler().setMarkerSize(8);
         List<Point> points = points(runs, tasks);

@@ -11,7 +11,7 @@ final class Plots {
             new PiCurvePlot(),
             new ParetoPlot(),
             MetricBarsPlot.hierarchy(),
-            MetricBarsPlot.singleTask());
+            MetricBarsPlot.binaryTask());
 
     private Plots() {}
 

@@ -62,6 +62,15 @@ class ExperimentReportTest {
     }
 
     @Test
+    void aBinaryTargetReportComparesPoolingsOnAccuracyF1AndAuc(@TempDir Path tmp) throws Exception {
+        ExperimentReport.write(tmp, Fixtures.pooling(), new ExperimentReport.Context("t", "x", List.of()));
+        assertTrue(Files.exists(tmp.resolve("pooling.png")));
+        assertFalse(Files.exists(tmp.resolve("hierarchy.png")) || Files.exists(tmp.resolve("metrics.png")));
+        List<String> findings = Findings.of(new RunGroups(Fixtures.pooling()));
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith("`val_auc_label`: best `pooling=target`")), findings.toString());
+    }
+
+    @Test
     void aHierarchyReportShowsLevelsPathAndConsistency(@TempDir Path tmp) throws Exception {
         ExperimentReport.write(tmp, Fixtures.hierarchy(), new ExperimentReport.Context("h", "x", List.of()));
         assertTrue(Files.exists(tmp.resolve("hierarchy.png")));

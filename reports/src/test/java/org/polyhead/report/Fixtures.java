@@ -55,7 +55,7 @@ final class Fixtures {
         return out;
     }
 
-    /** Three poolings × two seeds of a binary target task. */
+    /** Three poolings × two seeds of a binary target task (its one group is named {@code label}). */
     static List<TrackedRuns.RunRow> pooling() {
         List<TrackedRuns.RunRow> out = new ArrayList<>();
         int i = 0;
@@ -63,7 +63,7 @@ final class Fixtures {
             for (int seed = 1; seed <= 2; seed++) {
                 double b = pooling.equals("target") ? 0.15 : 0.0;
                 out.add(run("t" + i++, Map.of("model.pooling", pooling, "training.seed", Integer.toString(seed)),
-                        Map.of("val_acc", 0.6 + b + seed * 0.01, "val_f1", 0.58 + b, "val_auc", 0.65 + b)));
+                        Map.of("val_acc_label", 0.6 + b + seed * 0.01, "val_f1_label", 0.58 + b, "val_auc_label", 0.65 + b)));
             }
         }
         return out;
