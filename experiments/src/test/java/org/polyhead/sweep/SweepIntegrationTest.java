@@ -195,9 +195,13 @@ class SweepIntegrationTest {
     }
 
     static String get(String path) {
+        return get(MlflowServerExtension.url(), path);
+    }
+
+    static String get(String url, String path) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(MlflowServerExtension.url() + path)).build(),
+                            java.net.URI.create(url + path)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
