@@ -14,6 +14,7 @@ import org.polyhead.data.SpanRecord;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetScale;
 import org.polyhead.heads.TargetType;
+import org.polyhead.hierarchy.TaxonomyFile;
 import org.polyhead.model.GroupModel;
 import org.polyhead.pooling.TargetSelection;
 import org.polyhead.spec.SpecLoader;
@@ -28,6 +29,8 @@ import org.polyhead.train.Trainer;
 public final class SavedModel {
     /** The key of a regression group's predicted value. */
     public static final String VALUE = "value";
+    /** The taxonomy a hierarchical design was bound to, as parent → child edges (hierarchy models only). */
+    public static final String TAXONOMY = "taxonomy.tsv";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Trainer trainer;
     private final GroupModel model;
@@ -64,7 +67,9 @@ public final class SavedModel {
             throw new UserError(dir.resolve("model.json") + ": " + e.getMessage(), e);
         }
         List<LabelGroup> groups = meta.groups().stream().map(SavedModel::group).toList();
-        GroupModel model = GroupModel.build(TrialRunner.modelSpec(spec.spec(), groups, meta.vocabSize()),
+        Path taxonomy = dir.resolve(TAXONOMY);
+        GroupModel model = GroupModel.build(HierarchyEvaluation.bind(TrialRunner.modelSpec(spec.spec(), groups,
+                        meta.vocabSize()), Files.isRegularFile(taxonomy) ? TaxonomyFile.read(taxonomy) : null),
                 spec.spec().training().seed());
         Trainer trainer = new Trainer(model, OptimConfig.adam(1e-3, 0, 0), 0);
         Checkpoint.restore(dir.resolve("weights.zip"), trainer);
@@ -90,7 +95,7 @@ public final class SavedModel {
                     + " or \"word_index\"");
         }
         Tokenized ids = Tokenized.of(Checkpoints.tokenizerOf(spec.spec().encoder()), texts, spec.spec().data().maxLength());
-        return rows(new TextBatches(ids.ids(), Map.of()), texts.size());
+        return rows(new TextBatches(ids.ids(), unusedTargets(texts.size())), texts.size());
     }
 
     /**
@@ -100,6 +105,22 @@ public final class SavedModel {
     public List<Map<String, Map<String, Double>>> predictTargets(List<SpanRecord> records, String source) {
         TargetTask.Encoded encoded = TargetTask.encode(spec.spec(), records, source);
         return rows(new TextBatches(encoded.ids(), Map.of(), encoded.selections()), records.size());
+    }
+
+    /**
+     * Zero targets for graphs that read targets outside the loss (teacher forcing, whose prediction phase multiplies
+     * them by 0); nothing for the others.
+     */
+    private Map<String, INDArray> unusedTargets(int n) {
+        if (!model.graph().hasVariable(org.polyhead.graph.Phase.TRAINING)) {
+            return Map.of();
+        }
+        Map<String, INDArray> zeros = new LinkedHashMap<>();
+        for (LabelGroup g : model.groups()) {
+            zeros.put(g.targetName(), org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, n,
+                    g.width()));
+        }
+        return zeros;
     }
 
     private boolean selectsTargets() {

@@ -13,6 +13,7 @@ import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.checkpoint.CheckpointLoader;
 import org.polyhead.encoder.checkpoint.HfConfig;
 import org.polyhead.heads.LabelGroup;
+import org.polyhead.hierarchy.TaxonomyFile;
 import org.polyhead.model.Batch;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
@@ -175,6 +176,9 @@ public final class TrialRunner {
             run.logArtifact(dir.resolve("confusion.json"), "");
             run.logArtifact(dir.resolve("predictions.jsonl"), "");
             SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer, table.rows().size());
+            if (data.taxonomy() != null && data.taxonomy().depth() > 1) {
+                TaxonomyFile.write(data.taxonomy(), dir.resolve("model").resolve(SavedModel.TAXONOMY));
+            }
             if (trial.spec().training().checkpoint()) {
                 for (String f : List.of("config.yaml", "model.json", "weights.zip")) {
                     run.logArtifact(dir.resolve("model").resolve(f), "model");

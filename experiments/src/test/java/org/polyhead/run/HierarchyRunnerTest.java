@@ -24,7 +24,7 @@ import org.polyhead.track.MlflowTracker;
 
 /**
  * Every hierarchical design trains a few steps on a tiny slice of the real wordnet-hierarchy data in a real MLflow
- * server and logs the per-level and path metrics; the staged run's ledger proves that no row a parent model trained on
+ * server, logs the per-level and path metrics and saves a model that predicts again; the staged run's ledger proves that no row a parent model trained on
  * fed that model's predictions into a later stage's training.
  */
 @ExtendWith(MlflowServerExtension.class)
@@ -68,6 +68,11 @@ class HierarchyRunnerTest {
             }
             if (design.equals("staged")) {
                 assertStagedDiscipline(tmp.resolve(child.runId()).resolve("stages.csv"));
+            } else {
+                var predicted = SavedModel.load(tmp.resolve(child.runId()).resolve("model"))
+                        .predict(List.of("a small bird that sings", "a tall tree"));
+                double sum = predicted.get(1).get("level2").values().stream().mapToDouble(Double::doubleValue).sum();
+                assertEquals(1.0, sum, 1e-4, design + ": a saved model predicts the leaf distribution");
             }
         }
     }

@@ -101,6 +101,19 @@ public final class TaxonomyFile {
         return new Taxonomy(classes, parents);
     }
 
+    /** Writes the taxonomy's edges ({@code parent<TAB>child}), which {@link #read} turns back into the same taxonomy. */
+    public static Path write(Taxonomy taxonomy, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("# parent<TAB>child\n");
+        for (int k = 1; k < taxonomy.depth(); k++) {
+            for (int c = 0; c < taxonomy.classes(k).size(); c++) {
+                sb.append(taxonomy.classes(k - 1).get(taxonomy.parent(k, c))).append('\t')
+                        .append(taxonomy.classes(k).get(c)).append('\n');
+            }
+        }
+        Files.writeString(file, sb);
+        return file;
+    }
+
     /** Steps from the node up to its root; walking into a node already on the way up is a cycle. */
     private static int depthOf(Path file, String node, Map<String, Edge> parentOf) {
         Set<String> onPath = new HashSet<>();

@@ -46,6 +46,17 @@ class TaxonomyTest {
     }
 
     @Test
+    void aWrittenTaxonomyReadsBackTheSame(@TempDir Path tmp) throws IOException {
+        Taxonomy back = TaxonomyFile.read(TaxonomyFile.write(DecodingTest.TAX, tmp.resolve("saved.tsv")));
+        for (int k = 0; k < back.depth(); k++) {
+            assertEquals(DecodingTest.TAX.classes(k), back.classes(k));
+        }
+        for (int i = 0; i < back.paths().size(); i++) {
+            assertArrayEquals(DecodingTest.TAX.paths().get(i), back.paths().get(i));
+        }
+    }
+
+    @Test
     void aRecordWhosePathIsNotInTheTaxonomyIsNamedByLine(@TempDir Path tmp) throws IOException {
         Taxonomy t = TaxonomyFile.read(Files.writeString(tmp.resolve("tax.txt"), EDGES));
         List<LabelPath> records = List.of(new LabelPath(1, List.of("animal", "bird", "owl")),
