@@ -25,6 +25,7 @@ public final class BenchReport {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ObjectNode root = json.createObjectNode();
     private final ArrayNode results = root.putArray("results");
+    private final ArrayNode failures = root.putArray("failures");
 
     public BenchReport(String command, int threads) {
         root.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -53,6 +54,13 @@ public final class BenchReport {
         met.put("inference_throughput", r.get("inference_throughput").asDouble() >= MIN_THROUGHPUT_RATIO);
         met.put("peak_memory", r.get("peak_memory").asDouble() <= MAX_MEMORY_RATIO);
         return e;
+    }
+
+    /** A shape where a side failed (exit status, e.g. 137 when killed for memory), kept in the report. */
+    public void failed(BenchShape s, String reason) {
+        ObjectNode e = failures.addObject();
+        e.set("shape", json.valueToTree(s));
+        e.put("error", reason.length() > 300 ? reason.substring(0, 300) + " ..." : reason);
     }
 
     public ObjectNode json() {
@@ -96,6 +104,17 @@ public final class BenchReport {
         return t.toString();
     }
 
+    private String failureLines() {
+        StringBuilder f = new StringBuilder();
+        for (JsonNode e : failures) {
+            JsonNode s = e.get("shape");
+            f.append("- **").append(s.get("name").asText()).append("** at batch ").append(s.get("batch").asInt())
+                    .append(" × ").append(s.get("seq").asInt()).append(" did not complete: `")
+                    .append(e.get("error").asText().replace("`", "'")).append("`\n");
+        }
+        return f.length() == 0 ? "" : f.append("\n").toString();
+    }
+
     private static String mark(JsonNode met, String key) {
         return met.get(key).asBoolean() ? "(target met)" : "(target missed)";
     }
@@ -115,7 +134,7 @@ public final class BenchReport {
                 + "dropout off, no gradients, both heads' probabilities\n"
                 + "- targets: training step ≤ " + MAX_STEP_RATIO + "× PyTorch's time, inference ≥ "
                 + MIN_THROUGHPUT_RATIO + "× its throughput, peak memory ≤ " + MAX_MEMORY_RATIO + "× its\n\n"
-                + table() + "\n"
+                + table() + "\n" + failureLines()
                 + "What was changed to get here, with before → after numbers: [optimisations.md](optimisations.md).\n";
     }
 

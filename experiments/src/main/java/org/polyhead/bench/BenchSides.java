@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchSides {
     private static final List<String> FORWARDED = List.of("org.bytedeco.javacpp.cachedir", "polyhead.home",
+            "polyhead.bench.maxRssMb",
             "ai.djl.offline", "org.slf4j.simpleLogger.defaultLogLevel");
     private final Path python;
     private final Path script;
@@ -33,7 +34,7 @@ public final class BenchSides {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-Xmx")) {
+            if (arg.startsWith("-X")) { // heap and GC settings: the child runs as the launcher's JVM does
                 cmd.add(arg);
             }
         }
@@ -46,7 +47,7 @@ public final class BenchSides {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(PolyheadBench.class.getName());
         cmd.addAll(s.args());
-        return run(cmd);
+        return run(cmd.contains(PolyheadBench.class.getName()) ? "polyhead" : "pytorch", cmd);
     }
 
     public ObjectNode pytorch(BenchShape s) throws IOException, InterruptedException {
@@ -55,11 +56,11 @@ public final class BenchSides {
         }
         List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString()));
         cmd.addAll(s.args());
-        return run(cmd);
+        return run(cmd.contains(PolyheadBench.class.getName()) ? "polyhead" : "pytorch", cmd);
     }
 
     /** Runs a side and parses the JSON object it prints last; fails with its stderr on a non-zero exit. */
-    private ObjectNode run(List<String> cmd) throws IOException, InterruptedException {
+    private ObjectNode run(String side, List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         Path err = Files.createTempFile("polyhead-bench", ".err");
@@ -74,8 +75,11 @@ public final class BenchSides {
         Files.deleteIfExists(err);
         String json = stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
         if (p.exitValue() != 0 || json == null) {
-            throw new IllegalStateException("bench side failed (exit " + p.exitValue() + "): " + String.join(" ", cmd)
-                    + "\n" + stderr + stdout);
+            String killed = p.exitValue() == 137 ? ", killed (SIGKILL: usually the kernel's out-of-memory killer)"
+                    : stderr.lines().filter(l -> l.startsWith("peak resident memory")).map(l -> ": " + l)
+                    .findFirst().orElse("");
+            throw new IllegalStateException(side + " side failed (exit " + p.exitValue() + killed + ")\n"
+                    + String.join(" ", cmd) + "\n" + stderr + stdout);
         }
         return (ObjectNode) new ObjectMapper().readTree(json);
     }

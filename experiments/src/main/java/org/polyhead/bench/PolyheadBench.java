@@ -40,6 +40,7 @@ public final class PolyheadBench {
 
     public static void main(String[] args) throws IOException {
         BenchShape s = BenchShape.parse(args);
+        guardMemory(Long.getLong("polyhead.bench.maxRssMb", availableMb() * 8 / 10));
         System.out.println(new ObjectMapper().writeValueAsString(measure(s)));
         System.exit(0);
     }
@@ -125,13 +126,49 @@ public final class PolyheadBench {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** VmHWM: the process's peak resident set, heap and off-heap (JavaCPP) memory together. */
-    static double peakRssMb() throws IOException {
+    /**
+     * Exits (status 3) once the resident set passes {@code maxMb}, so that a shape too large for the machine fails as
+     * one recorded line instead of waking the kernel's out-of-memory killer, which may pick another process.
+     */
+    private static void guardMemory(long maxMb) {
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    if (statusMb("VmRSS:") > maxMb) {
+                        System.err.println("peak resident memory passed " + maxMb + " MB (80% of what was available; "
+                                + "-Dpolyhead.bench.maxRssMb=N to change): stopped");
+                        Runtime.getRuntime().halt(3);
+                    }
+                    Thread.sleep(100);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-memory-guard");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static long availableMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemAvailable:")) {
+                return Long.parseLong(line.split("\\s+")[1]) / 1024;
+            }
+        }
+        return Long.MAX_VALUE / 2;
+    }
+
+    private static double statusMb(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.split("\\s+")[1]) / 1024.0;
             }
         }
         return Double.NaN;
+    }
+
+    /** VmHWM: the process's peak resident set, heap and off-heap (JavaCPP) memory together. */
+    static double peakRssMb() throws IOException {
+        return statusMb("VmHWM:");
     }
 }

@@ -58,15 +58,23 @@ public final class BenchCommand implements Callable<Integer> {
         String command = "OMP_NUM_THREADS=" + threads + " ./polyhead bench --sizes " + String.join(",", sizes)
                 + " --batch " + batch + " --seq " + seq + " --reps " + reps;
         BenchReport report = new BenchReport(command, threads);
-        for (BenchShape s : shapes) {
-            System.err.println("polyhead: bench " + s.name() + ": polyhead ...");
-            ObjectNode polyhead = sides.polyhead(s);
-            System.err.println("polyhead: bench " + s.name() + ": pytorch ...");
-            ObjectNode pytorch = sides.pytorch(s);
-            report.add(s, polyhead, pytorch);
-        }
         Path dir = out != null ? out : home.resolve("reports/bench");
-        report.write(dir);
+        int failed = 0;
+        for (BenchShape s : shapes) {
+            try {
+                System.err.println("polyhead: bench " + s.name() + ": polyhead ...");
+                ObjectNode polyhead = sides.polyhead(s);
+                System.err.println("polyhead: bench " + s.name() + ": pytorch ...");
+                ObjectNode pytorch = sides.pytorch(s);
+                report.add(s, polyhead, pytorch);
+            } catch (IllegalStateException e) { // a side that dies (e.g. killed for memory) is recorded, not fatal
+                failed++;
+                String reason = e.getMessage().lines().findFirst().orElse("failed");
+                System.err.println("polyhead: bench " + s.name() + ": " + reason);
+                report.failed(s, reason);
+            }
+            report.write(dir); // after every shape, so a later failure keeps what was measured
+        }
         System.out.print(report.table());
         System.out.println("written: " + dir.resolve("results.json") + ", " + dir.resolve("README.md"));
         return 0;

@@ -46,6 +46,7 @@ public final class Trainer {
 
     /** One training step with per-group loss weights w; returns {@code loss} and {@code loss.<group>} before the update. */
     public Map<String, Double> step(Batch batch, double[] weights) {
+        releaseDeadArrays();
         Map<String, INDArray> feed = feed(batch, 1.0 - dropout, true);
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
         OutAndGrad og = firstStep
@@ -59,6 +60,17 @@ public final class Trainer {
         Map<String, Double> losses = new LinkedHashMap<>();
         og.getOutputs().forEach((k, v) -> losses.put(k, v.getDouble(0)));
         return losses;
+    }
+
+    /**
+     * A GC before each step: ND4J frees an array's native memory only when GC collects its Java handle, and a step
+     * leaves ~GBs of dead native arrays (every intermediate, gradient and moment-sized temporary) but little Java
+     * garbage, so without it the resident set grows by the step's size until a GC happens to run. Measured on a MiniLM
+     * encoder at batch 4 × 128 (reports/bench/optimisations.md): 8.0 GB after 6 steps and growing → a 3.1 GB plateau,
+     * and less CPU per step (freed memory is reused instead of fresh pages).
+     */
+    private static void releaseDeadArrays() {
+        System.gc();
     }
 
     /** Predictions {@code pred.<group>} [B, width] with dropout off. */
