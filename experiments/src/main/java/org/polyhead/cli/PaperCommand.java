@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code polyhead paper NAME}: one of the paper's experiments (experiments/paper/NAME.yaml) as a sweep, and its report. */
 @Command(name = "paper", mixinStandardHelpOptions = true,
         description = "Run experiments/paper/NAME.yaml as a sweep and write its report (with command, data and "
-                + "hardware) under reports/NAME/.")
+                + "hardware) under reports/papers/NAME/.")
 public final class PaperCommand implements Callable<Integer> {
     static final String DIR = "experiments/paper";
 
@@ -60,7 +60,7 @@ public final class PaperCommand implements Callable<Integer> {
                 "hardware: " + Hardware.describe(),
                 "sweep wall time: " + took.toMinutes() + " min " + took.toSecondsPart() + " s for "
                         + outcome.results().size() + " trials" + (resume ? " (this invocation)" : ""));
-        Path md = ExperimentReport.write(Home.path().resolve("reports").resolve(name), runs,
+        Path md = ExperimentReport.write(Home.path().resolve("reports").resolve("papers").resolve(name), runs,
                 new ExperimentReport.Context(outcome.experiment(), command, setup));
         System.out.println("report: " + md + " and " + md.resolveSibling("index.html"));
         return 0;

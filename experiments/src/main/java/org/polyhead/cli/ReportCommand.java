@@ -1,8 +1,10 @@
 package org.polyhead.cli;
 
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mlflow.tracking.MlflowClient;
+import org.polyhead.UserError;
 import org.polyhead.report.ExperimentReport;
 import org.polyhead.report.TrackedRuns;
 import org.polyhead.track.Trackers;
@@ -14,6 +16,8 @@ import picocli.CommandLine.Option;
         description = "Write reports/NAME/ (index.md, index.html, results.csv, PNG plots) from an experiment's runs in "
                 + "MLflow: its newest sweep unless --parent names one.")
 public final class ReportCommand implements Callable<Integer> {
+    private static final Set<String> MAVEN_FOLDERS = Set.of("target", "src");
+
     @Option(names = "--experiment", required = true, paramLabel = "NAME", description = "MLflow experiment")
     String experiment;
 
@@ -35,8 +39,12 @@ public final class ReportCommand implements Callable<Integer> {
                 uri = tracker.uri();
             }
         }
-        var runs = TrackedRuns.forReport(new MlflowClient(uri), experiment, parent);
         Path dir = out != null ? out : Home.path().resolve("reports").resolve(experiment);
+        if (out == null && MAVEN_FOLDERS.contains(experiment)) {
+            throw new UserError("--experiment " + experiment + ": reports/" + experiment + " is a folder of the reports "
+                    + "module's Maven build; pass --out DIR");
+        }
+        var runs = TrackedRuns.forReport(new MlflowClient(uri), experiment, parent);
         String command = "./polyhead report --experiment " + experiment + (out != null ? " --out " + out : "")
                 + (parent != null ? " --parent " + parent : "");
         Path md = ExperimentReport.write(dir, runs, new ExperimentReport.Context(experiment, command, java.util.List.of()));

@@ -39,6 +39,8 @@ final class Findings {
     }
 
     /** For each group's accuracy: which design is best at each π, and each design's record over all (π, group) cells. */
+    private static final String TIED = "";
+
     private static List<String> perPi(RunGroups runs, List<String> tasks) {
         List<String> out = new ArrayList<>();
         Map<String, List<RunGroups.Group>> designs = PiCurvePlot.byDesign(runs);
@@ -66,9 +68,17 @@ final class Findings {
                         .toList();
                 Map.Entry<String, Stats> top = ranked.get(0);
                 Map.Entry<String, Stats> second = ranked.get(1);
-                winsAt.computeIfAbsent(top.getKey(), k -> new ArrayList<>()).add(pi);
-                record.get(top.getKey())[0]++;
-                record.get(ranked.get(ranked.size() - 1).getKey())[1]++;
+                Map.Entry<String, Stats> last = ranked.get(ranked.size() - 1);
+                // equal means are ties, not wins: a cell where every design predicts the same is nobody's
+                if (top.getValue().mean() == second.getValue().mean()) {
+                    winsAt.computeIfAbsent(TIED, k -> new ArrayList<>()).add(pi);
+                } else {
+                    winsAt.computeIfAbsent(top.getKey(), k -> new ArrayList<>()).add(pi);
+                    record.get(top.getKey())[0]++;
+                }
+                if (last.getValue().mean() < ranked.get(ranked.size() - 2).getValue().mean()) {
+                    record.get(last.getKey())[1]++;
+                }
                 if (clearLead(top.getValue(), second.getValue())) {
                     clear++;
                 }
@@ -80,7 +90,8 @@ final class Findings {
                 }
             }
             out.add("On `" + metric + "`: " + winsAt.entrySet().stream()
-                    .map(e -> "`" + e.getKey() + "` is best at π ∈ {" + String.join(", ", e.getValue()) + "}")
+                    .map(e -> (e.getKey().equals(TIED) ? "the best designs tie" : "`" + e.getKey() + "` is best")
+                            + " at π ∈ {" + String.join(", ", e.getValue()) + "}")
                     .collect(Collectors.joining("; ")) + ".");
         }
         for (String d : designs.keySet()) {

@@ -62,6 +62,19 @@ class ExperimentReportTest {
     }
 
     @Test
+    void designsThatPredictTheSameTieAndWinNothing() {
+        // every design collapsed to the same accuracy: no design may be called best or worst there
+        List<TrackedRuns.RunRow> same = new ArrayList<>();
+        for (TrackedRuns.RunRow r : Fixtures.piSweep()) {
+            same.add(Fixtures.run(r.runId(), r.params(), Map.of("val_acc_party", 0.41, "val_acc_era", 0.25)));
+        }
+        List<String> findings = Findings.of(new RunGroups(same));
+        assertTrue(findings.contains("On `val_acc_party`: the best designs tie at π ∈ {0.0, 0.5, 1.0}."), findings.toString());
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith("`heads=split`: best in 0 and worst in 0 of 6")),
+                findings.toString());
+    }
+
+    @Test
     void aBinaryTargetReportComparesPoolingsOnAccuracyF1AndAuc(@TempDir Path tmp) throws Exception {
         ExperimentReport.write(tmp, Fixtures.pooling(), new ExperimentReport.Context("t", "x", List.of()));
         assertTrue(Files.exists(tmp.resolve("pooling.png")));
