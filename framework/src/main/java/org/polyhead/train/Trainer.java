@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,6 +30,8 @@ public final class Trainer {
     private final double dropout;
     private final List<String> outputs = new ArrayList<>();
     private final List<String> gradVars = new ArrayList<>();
+    private static final long GC_GROWTH = 768L << 20;
+    private long residentAfterGc;
     private boolean firstStep = true;
     private final Random masks;
 
@@ -63,14 +66,19 @@ public final class Trainer {
     }
 
     /**
-     * A GC before each step: ND4J frees an array's native memory only when GC collects its Java handle, and a step
-     * leaves ~GBs of dead native arrays (every intermediate, gradient and moment-sized temporary) but little Java
-     * garbage, so without it the resident set grows by the step's size until a GC happens to run. Measured on a MiniLM
-     * encoder at batch 4 × 128 (reports/bench/optimisations.md): 8.0 GB after 6 steps and growing → a 3.1 GB plateau,
-     * and less CPU per step (freed memory is reused instead of fresh pages).
+     * A GC before a step once the resident set has grown by {@link #GC_GROWTH} since the last one: ND4J frees an
+     * array's native memory only when GC collects its Java handle, and a step leaves its dead native arrays (every
+     * intermediate, gradient and moment-sized temporary) but little Java garbage, so without it the resident set grows
+     * by the step's size until a GC happens to run. Measured on a MiniLM encoder at batch 4 × 128
+     * (reports/bench/optimisations.md): 8.0 GB after 6 steps and growing → a 3.1 GB plateau with a GC every step. A GC
+     * every step also cost small models more than their step (quickstart's 1-epoch trial: 64 s with it), so it runs only
+     * when a step's leftovers are worth it.
      */
-    private static void releaseDeadArrays() {
-        System.gc();
+    private void releaseDeadArrays() {
+        if (Pointer.physicalBytes() - residentAfterGc > GC_GROWTH) {
+            System.gc();
+            residentAfterGc = Pointer.physicalBytes();
+        }
     }
 
     /** Predictions {@code pred.<group>} [B, width] with dropout off. */
