@@ -30,7 +30,7 @@ public final class Trainer {
     private final double dropout;
     private final List<String> outputs = new ArrayList<>();
     private final List<String> gradVars = new ArrayList<>();
-    private static final long GC_GROWTH = 768L << 20;
+    private static final long GC_GROWTH = 256L << 20;
     private long residentAfterGc;
     private boolean firstStep = true;
     private final Random masks;
@@ -71,8 +71,8 @@ public final class Trainer {
      * intermediate, gradient and moment-sized temporary) but little Java garbage, so without it the resident set grows
      * by the step's size until a GC happens to run. Measured on a MiniLM encoder at batch 4 × 128
      * (reports/bench/optimisations.md): 8.0 GB after 6 steps and growing → a 3.1 GB plateau with a GC every step. A GC
-     * every step also cost small models more than their step (quickstart's 1-epoch trial: 64 s with it), so it runs only
-     * when a step's leftovers are worth it.
+     * every step also cost small models more than their step (quickstart's 1-epoch trial: 64 s with it, 50 s with this
+     * threshold), so it runs only when a step's leftovers are worth it.
      */
     private void releaseDeadArrays() {
         if (Pointer.physicalBytes() - residentAfterGc > GC_GROWTH) {
