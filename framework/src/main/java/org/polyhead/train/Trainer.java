@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,9 +30,10 @@ public final class Trainer {
     private final double dropout;
     private final List<String> outputs = new ArrayList<>();
     private final List<String> gradVars = new ArrayList<>();
+    private final Map<String, String> gradNames = new LinkedHashMap<>();
+    private SameDiff gradFn;
     private static final long GC_GROWTH = 256L << 20;
     private long residentAfterGc;
-    private boolean firstStep = true;
     private final Random masks;
 
     public Trainer(GroupModel model, OptimConfig optim, long seed) {
@@ -52,17 +53,53 @@ public final class Trainer {
         releaseDeadArrays();
         Map<String, INDArray> feed = feed(batch, 1.0 - dropout, true);
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
-        OutAndGrad og = firstStep
-                ? QuietStdout.call(() -> sd.calculateGradientsAndOutputs(feed, outputs, gradVars))
-                : sd.calculateGradientsAndOutputs(feed, outputs, gradVars);
-        firstStep = false;
-        Map<String, INDArray> grads = new HashMap<>(og.getGradients());
+        Gradients g = gradients(batch, feed);
+        adam.update(parameters(), g.byParameter());
+        return g.losses();
+    }
+
+    /** Losses by output name, and dL/dθ for every trainable array (graph variables and embedding tables) by name. */
+    record Gradients(Map<String, Double> losses, Map<String, INDArray> byParameter) {}
+
+    /** Forward and backward for one fed batch, no update. */
+    Gradients gradients(Batch batch, Map<String, INDArray> feed) {
+        Map<String, INDArray> values = backward(feed);
+        Map<String, INDArray> grads = new HashMap<>();
+        gradNames.forEach((variable, gradient) -> grads.put(variable, values.get(gradient)));
         INDArray dEmb = grads.remove(EncoderInputs.EMBEDDINGS);
         grads.putAll(model.tables().backward(batch.ids(), batch.types(), dEmb));
-        adam.update(parameters(), grads);
         Map<String, Double> losses = new LinkedHashMap<>();
-        og.getOutputs().forEach((k, v) -> losses.put(k, v.getDouble(0)));
-        return losses;
+        outputs.forEach(k -> losses.put(k, values.get(k).getDouble(0)));
+        return new Gradients(losses, grads);
+    }
+
+    /**
+     * The step's outputs (the losses) and the gradient of every variable in {@link #gradVars}, by gradient-variable
+     * name, from SameDiff's gradient function run with its session array cache on. {@code calculateGradientsAndOutputs}
+     * turns that cache off for the gradient function (SameDiff 1.0.0-M2.1: {@code gradFn.setEnableCache(false)}), so
+     * every intermediate of every step was a fresh native allocation (zeroed pages, ~40% of native time in the profile)
+     * that lived until a GC collected its Java handle. With the cache on, an intermediate goes back to the session's
+     * cache once its last consumer has run and the next op or step of the same shape reuses it. Requested outputs are
+     * never released by the session.
+     */
+    private Map<String, INDArray> backward(Map<String, INDArray> feed) {
+        if (gradFn == null) {
+            QuietStdout.call(() -> {
+                sd.createGradFunction();
+                return null;
+            });
+            gradFn = sd.getFunction("grad");
+            for (String v : gradVars) {
+                SDVariable g = sd.getVariable(v).getGradient();
+                if (g != null) { // a variable the losses do not depend on has no gradient
+                    gradNames.put(v, g.name());
+                }
+            }
+        }
+        gradFn.setEnableCache(true);
+        List<String> names = new ArrayList<>(outputs);
+        names.addAll(gradNames.values());
+        return gradFn.output(feed, names.toArray(String[]::new));
     }
 
     /**
@@ -109,7 +146,8 @@ public final class Trainer {
         return p;
     }
 
-    private Map<String, INDArray> feed(Batch batch, double keep, boolean training) {
+    /** Every placeholder for a batch (dropout masks drawn when {@code keep} < 1); sets the embedding sum. */
+    Map<String, INDArray> feed(Batch batch, double keep, boolean training) {
         sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
         Map<String, INDArray> feed = new HashMap<>();
         // a batch may carry arrays for other designs (e.g. target selections for a cls model): feed what the graph has
