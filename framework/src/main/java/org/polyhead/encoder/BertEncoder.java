@@ -1,6 +1,5 @@
 package org.polyhead.encoder;
 
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,14 +36,22 @@ public final class BertEncoder {
         return new EncoderInputs(embeddings, mask, new DropoutMasks(init.dataType(), config.hidden(), config.heads()));
     }
 
+    /**
+     * Hidden states flow as rows [N = B·T, d] between blocks, so a dense layer is one matmul and one bias add, and
+     * LayerNorm reduces over axis 1 of a matrix; only attention reshapes to [B, H, T, d_h] and back.
+     */
     private EncoderOutputs forward(EncoderInputs in) {
-        SDVariable h = layerNorm("embeddings.LayerNorm", in.embeddings());
+        int d = config.hidden();
+        SDVariable bt = sd.shape(in.mask()); // [B, T]
+        SDVariable h = layerNorm("embeddings.LayerNorm", sd.reshape(in.embeddings(), -1, d));
         h = in.dropout().apply(sd, h, DropoutMasks.Kind.HIDDEN);
         SDVariable maskBias = attentionBias(in.mask());
+        SDVariable headShape = sd.concat(0, bt, sd.constant(Nd4j.createFromArray((long) config.heads(), config.headSize())));
         for (int l = 0; l < config.layers(); l++) {
-            h = layer("encoder.layer." + l, h, maskBias, in.dropout());
+            h = layer("encoder.layer." + l, h, headShape, maskBias, in.dropout());
         }
-        return new EncoderOutputs(sd.identity("last_hidden_state", h));
+        SDVariable btd = sd.concat(0, bt, sd.constant(Nd4j.createFromArray((long) d)));
+        return new EncoderOutputs(sd.reshape("last_hidden_state", h, btd));
     }
 
     /** Padding → −10000 added to the attention scores, shaped [B, 1, 1, T] to broadcast over heads and queries. */
@@ -53,8 +60,8 @@ public final class BertEncoder {
         return sd.expandDims(sd.expandDims(bias, 1), 1);
     }
 
-    private SDVariable layer(String name, SDVariable x, SDVariable maskBias, DropoutMasks dropout) {
-        SDVariable attn = selfAttention(name + ".attention.self", x, maskBias, dropout);
+    private SDVariable layer(String name, SDVariable x, SDVariable headShape, SDVariable maskBias, DropoutMasks dropout) {
+        SDVariable attn = selfAttention(name + ".attention.self", x, headShape, maskBias, dropout);
         SDVariable a = dense(name + ".attention.output.dense", attn, config.hidden(), config.hidden());
         SDVariable h = layerNorm(name + ".attention.output.LayerNorm", dropout.apply(sd, a, DropoutMasks.Kind.HIDDEN).add(x));
         SDVariable f = Ops.gelu(sd, dense(name + ".intermediate.dense", h, config.hidden(), config.intermediate()));
@@ -62,31 +69,30 @@ public final class BertEncoder {
         return layerNorm(name + ".output.LayerNorm", dropout.apply(sd, o, DropoutMasks.Kind.HIDDEN).add(h));
     }
 
-    /** softmax(q·kᵀ/√d_h + mask)·v per head, heads concatenated back to [B, T, d]. */
-    private SDVariable selfAttention(String name, SDVariable x, SDVariable maskBias, DropoutMasks dropout) {
+    /**
+     * softmax(q·kᵀ/√d_h + mask)·v per head, heads concatenated back to rows [N, d]. The 1/√d_h scale is applied to q
+     * ([B, H, T, d_h]) rather than to the scores ([B, H, T, T]): the same product, one pass over a T/d_h-times smaller
+     * tensor in each direction.
+     */
+    private SDVariable selfAttention(String name, SDVariable x, SDVariable headShape, SDVariable maskBias,
+            DropoutMasks dropout) {
         int d = config.hidden();
-        SDVariable q = splitHeads(dense(name + ".query", x, d, d), x);
-        SDVariable k = splitHeads(dense(name + ".key", x, d, d), x);
-        SDVariable v = splitHeads(dense(name + ".value", x, d, d), x);
-        SDVariable scores = q.mmul(sd.permute(k, 0, 1, 3, 2)).div(Math.sqrt(config.headSize())).add(maskBias);
+        SDVariable q = splitHeads(dense(name + ".query", x, d, d).mul(1.0 / Math.sqrt(config.headSize())), headShape);
+        SDVariable k = splitHeads(dense(name + ".key", x, d, d), headShape);
+        SDVariable v = splitHeads(dense(name + ".value", x, d, d), headShape);
+        SDVariable scores = q.mmul(sd.permute(k, 0, 1, 3, 2)).add(maskBias);
         SDVariable p = dropout.apply(sd, sd.nn().softmax(scores, -1), DropoutMasks.Kind.ATTENTION);
         SDVariable ctx = sd.permute(p.mmul(v), 0, 2, 1, 3);
-        return sd.reshape(ctx, sd.concat(0, batchAndTime(x), sd.constant(Nd4j.createFromArray((long) d))));
+        return sd.reshape(ctx, -1, d);
     }
 
-    /** [B, T, d] → [B, H, T, d_h]. */
-    private SDVariable splitHeads(SDVariable y, SDVariable like) {
-        SDVariable shape = sd.concat(0, batchAndTime(like),
-                sd.constant(Nd4j.createFromArray((long) config.heads(), config.headSize())));
-        return sd.permute(sd.reshape(y, shape), 0, 2, 1, 3);
-    }
-
-    private SDVariable batchAndTime(SDVariable x) {
-        return sd.shape(x).get(SDIndex.interval(0, 2));
+    /** Rows [N, d] → [B, H, T, d_h]. */
+    private SDVariable splitHeads(SDVariable y, SDVariable headShape) {
+        return sd.permute(sd.reshape(y, headShape), 0, 2, 1, 3);
     }
 
     private SDVariable dense(String name, SDVariable x, int in, int out) {
-        return Ops.dense(sd, x, weight(name + ".weight", in, out), bias(name + ".bias", out));
+        return x.mmul(weight(name + ".weight", in, out)).add(bias(name + ".bias", out));
     }
 
     private SDVariable layerNorm(String name, SDVariable x) {

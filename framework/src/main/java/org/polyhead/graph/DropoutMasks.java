@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * At inference every site gets a broadcasting 1.
  */
 public final class DropoutMasks {
-    /** Where a site sits: on hidden states [B, T, d] or on attention probabilities [B, H, T, T]. */
+    /** Where a site sits: on hidden-state rows [B·T, d] or on attention probabilities [B, H, T, T]. */
     public enum Kind { HIDDEN, ATTENTION }
 
     private record Site(String name, Kind kind) {}
@@ -39,7 +39,7 @@ public final class DropoutMasks {
     public SDVariable apply(SameDiff sd, SDVariable x, Kind kind) {
         String name = "dropout.mask." + sites.size();
         sites.add(new Site(name, kind));
-        int rank = kind == Kind.HIDDEN ? 3 : 4;
+        int rank = kind == Kind.HIDDEN ? 2 : 4;
         long[] shape = new long[rank];
         java.util.Arrays.fill(shape, -1);
         return x.mul(sd.placeHolder(name, type, shape));
@@ -49,7 +49,7 @@ public final class DropoutMasks {
     public Map<String, INDArray> off() {
         Map<String, INDArray> feed = new LinkedHashMap<>();
         for (Site s : sites) {
-            feed.put(s.name(), Nd4j.ones(type, s.kind() == Kind.HIDDEN ? new long[] {1, 1, 1} : new long[] {1, 1, 1, 1}));
+            feed.put(s.name(), Nd4j.ones(type, s.kind() == Kind.HIDDEN ? new long[] {1, 1} : new long[] {1, 1, 1, 1}));
         }
         return feed;
     }
@@ -61,7 +61,7 @@ public final class DropoutMasks {
         }
         Map<String, INDArray> feed = new LinkedHashMap<>();
         for (Site s : sites) {
-            long[] shape = s.kind() == Kind.HIDDEN ? new long[] {b, t, hidden} : new long[] {b, heads, t, t};
+            long[] shape = s.kind() == Kind.HIDDEN ? new long[] {b * t, hidden} : new long[] {b, heads, t, t};
             INDArray m = Nd4j.createUninitialized(type, shape);
             Nd4j.getExecutioner().exec(new BernoulliDistribution(m, keep), rng);
             feed.put(s.name(), m.divi(keep));
