@@ -104,9 +104,10 @@ public final class Trainer {
 
     /**
      * A GC before a step once the resident set has grown by {@link #GC_GROWTH} since the last one: ND4J frees an
-     * array's native memory only when GC collects its Java handle, and a step leaves its dead native arrays (every
-     * intermediate, gradient and moment-sized temporary) but little Java garbage, so without it the resident set grows
-     * by the step's size until a GC happens to run. Measured on a MiniLM encoder at batch 4 × 128
+     * array's native memory only when GC collects its Java handle, and a step leaves dead native arrays (the returned
+     * gradients, moment-sized temporaries, and intermediates of shapes the session cache does not keep, e.g. after a
+     * change of sequence length) but little Java garbage, so without it the resident set grows until a GC happens to
+     * run. Measured on a MiniLM encoder at batch 4 × 128
      * (reports/bench/optimisations.md): 8.0 GB after 6 steps and growing → a 3.1 GB plateau with a GC every step. A GC
      * every step also cost small models more than their step (quickstart's 1-epoch trial: 64 s with it, 50 s with this
      * threshold), so it runs only when a step's leftovers are worth it.
