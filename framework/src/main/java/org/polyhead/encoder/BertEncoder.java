@@ -33,7 +33,7 @@ public final class BertEncoder {
     public static EncoderInputs inputs(SameDiff sd, EncoderConfig config, WeightInit init) {
         SDVariable embeddings = sd.var(EncoderInputs.EMBEDDINGS, init.zeros(1, 1, config.hidden()));
         SDVariable mask = sd.placeHolder(EncoderInputs.MASK, init.dataType(), -1, -1);
-        return new EncoderInputs(embeddings, mask, new DropoutMasks(init.dataType(), config.hidden(), config.heads()));
+        return new EncoderInputs(embeddings, mask, new DropoutMasks(init.dataType(), config.hidden(), config.heads(), config.dropout()));
     }
 
     /**
