@@ -47,7 +47,7 @@ public final class BenchSides {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(PolyheadBench.class.getName());
         cmd.addAll(s.args());
-        return run(cmd.contains(PolyheadBench.class.getName()) ? "polyhead" : "pytorch", cmd);
+        return run("polyhead", cmd);
     }
 
     public ObjectNode pytorch(BenchShape s) throws IOException, InterruptedException {
@@ -56,7 +56,7 @@ public final class BenchSides {
         }
         List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString()));
         cmd.addAll(s.args());
-        return run(cmd.contains(PolyheadBench.class.getName()) ? "polyhead" : "pytorch", cmd);
+        return run("pytorch", cmd);
     }
 
     /** Runs a side and parses the JSON object it prints last; fails with its stderr on a non-zero exit. */

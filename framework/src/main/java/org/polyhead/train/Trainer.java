@@ -96,7 +96,7 @@ public final class Trainer {
                 }
             }
         }
-        gradFn.setEnableCache(true);
+        gradFn.setEnableCache(true); // per call: SameDiff's own calculateGradients on this graph turns it off again
         List<String> names = new ArrayList<>(outputs);
         names.addAll(gradNames.values());
         return gradFn.output(feed, names.toArray(String[]::new));
