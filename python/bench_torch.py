@@ -7,8 +7,10 @@ output dense, residual + LayerNorm, erf-GELU feed-forward, residual + LayerNorm;
 mean pooling over real tokens, one linear softmax head per group, L = π·CE_1 + (1−π)·CE_2, and torch.optim.Adam over
 every parameter (embedding tables included, dense gradients, as polyhead's Adam). Prints one JSON object on stdout:
 median training-step time (forward + backward + Adam), median inference time and throughput (eval mode, no grad),
-both as wall and as process-CPU time,
-and the process's peak resident memory (VmHWM). Threads: OMP_NUM_THREADS (torch.set_num_threads).
+both as wall and as process-CPU time, with every measured repetition beside the medians,
+and the process's peak resident memory (VmHWM). Threads: OMP_NUM_THREADS (torch.set_num_threads). With --device cuda
+the model and batch live on the GPU, every timed call ends with torch.cuda.synchronize(), and the peak GPU memory
+(torch.cuda.max_memory_allocated) is reported beside the resident set; the math stays float32 (TF32 off).
 """
 import argparse
 import json
@@ -31,10 +33,11 @@ def parse_args():
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--seq", type=int, default=128)
     p.add_argument("--reps", type=int, default=5)
-    p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--warmup", type=int, default=10)
     p.add_argument("--dropout", type=float, default=0.1)
     p.add_argument("--classes", type=int, nargs=2, default=[8, 4])
     p.add_argument("--pi", type=float, default=0.5)
+    p.add_argument("--device", default="cpu", help="cpu, or cuda for the first GPU")
     return p.parse_args()
 
 
@@ -97,17 +100,19 @@ def build(a, torch):
     return Model()
 
 
-def median_seconds(fn, warmup, reps):
-    """Median wall and median process-CPU seconds (all threads) of reps runs after warmup unmeasured ones."""
+def samples_ms(fn, warmup, reps, sync=lambda: None):
+    """Wall and process-CPU milliseconds (all threads) of each of reps runs after warmup unmeasured ones."""
     for _ in range(warmup):
         fn()
+    sync()
     wall, cpu = [], []
     for _ in range(reps):
         c0, t0 = time.process_time(), time.perf_counter()
         fn()
-        wall.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return statistics.median(wall), statistics.median(cpu)
+        sync()
+        wall.append((time.perf_counter() - t0) * 1000.0)
+        cpu.append((time.process_time() - c0) * 1000.0)
+    return wall, cpu
 
 
 def main():
@@ -115,13 +120,21 @@ def main():
     import torch
     threads = int(os.environ.get("OMP_NUM_THREADS", "1"))
     torch.set_num_threads(threads)
+    device = torch.device(a.device)
+    cuda = device.type == "cuda"
+    if cuda:
+        if not torch.cuda.is_available():
+            sys.exit("--device cuda: PyTorch sees no CUDA GPU")
+        torch.backends.cuda.matmul.allow_tf32 = False  # float32 math, as on the CPU side
+        torch.backends.cudnn.allow_tf32 = False
+    sync = torch.cuda.synchronize if cuda else (lambda: None)
     torch.manual_seed(1)
-    model = build(a, torch)
+    model = build(a, torch).to(device)
     g = torch.Generator().manual_seed(1)
-    ids = torch.randint(1, a.vocab, (a.batch, a.seq), generator=g)
+    ids = torch.randint(1, a.vocab, (a.batch, a.seq), generator=g).to(device)
     types = torch.zeros_like(ids)
-    mask = torch.ones(a.batch, a.seq)
-    targets = [torch.randint(0, c, (a.batch,), generator=g) for c in a.classes]
+    mask = torch.ones(a.batch, a.seq, device=device)
+    targets = [torch.randint(0, c, (a.batch,), generator=g).to(device) for c in a.classes]
     weights = [a.pi, 1.0 - a.pi]
     opt = torch.optim.Adam(model.parameters(), lr=1e-4)
 
@@ -139,20 +152,28 @@ def main():
         with torch.inference_mode():
             return [torch.softmax(z, -1) for z in model(ids, types, mask)]
 
-    step_s, step_cpu = median_seconds(train_step, a.warmup, a.reps)
-    infer_s, infer_cpu = median_seconds(infer, a.warmup, a.reps)
+    step_wall, step_cpu = samples_ms(train_step, a.warmup, a.reps, sync)
+    infer_wall, infer_cpu = samples_ms(infer, a.warmup, a.reps, sync)
+    infer_ms = statistics.median(infer_wall)
     out = {
         "side": "pytorch",
         "name": a.name,
         "version": torch.__version__,
+        "device": torch.cuda.get_device_name(device) if cuda else "cpu",
         "threads": threads,
-        "train_step_ms": step_s * 1000.0,
-        "train_step_cpu_ms": step_cpu * 1000.0,
-        "inference_ms": infer_s * 1000.0,
-        "inference_cpu_ms": infer_cpu * 1000.0,
-        "inference_seq_per_s": a.batch / infer_s,
+        "train_step_ms": statistics.median(step_wall),
+        "train_step_cpu_ms": statistics.median(step_cpu),
+        "train_step_samples_ms": step_wall,
+        "train_step_cpu_samples_ms": step_cpu,
+        "inference_ms": infer_ms,
+        "inference_cpu_ms": statistics.median(infer_cpu),
+        "inference_samples_ms": infer_wall,
+        "inference_cpu_samples_ms": infer_cpu,
+        "inference_seq_per_s": a.batch / (infer_ms / 1000.0),
         "peak_rss_mb": peak_rss_mb(),
     }
+    if cuda:
+        out["peak_gpu_mb"] = torch.cuda.max_memory_allocated(device) / 2**20
     json.dump(out, sys.stdout)
     print()
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Both sides' numbers per shape, the polyhead/PyTorch ratios against the targets (training step ≤ 1.5× PyTorch's
@@ -27,10 +28,12 @@ public final class BenchReport {
     private final ArrayNode results = root.putArray("results");
     private final ArrayNode failures = root.putArray("failures");
 
-    public BenchReport(String command, int threads) {
+    /** {@code device}: "cpu", or "cuda" when both sides run on the GPU ({@link BenchSides#device()}). */
+    public BenchReport(String command, int threads, String device) {
         root.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         root.put("command", command);
         root.put("threads", threads);
+        root.put("device", device);
         root.put("machine", machine());
     }
 
@@ -56,11 +59,17 @@ public final class BenchReport {
         return e;
     }
 
-    /** A shape where a side failed (exit status, e.g. 137 when killed for memory), kept in the report. */
-    public void failed(BenchShape s, String reason) {
+    /**
+     * A shape where a side failed (its exit status, e.g. 137 when killed for memory, or a backend that cannot start),
+     * kept in the report with each failed side's error and the numbers of the side that did complete, if any.
+     */
+    public void failed(BenchShape s, Map<String, String> errors, Map<String, ObjectNode> completed) {
         ObjectNode e = failures.addObject();
         e.set("shape", json.valueToTree(s));
-        e.put("error", reason.length() > 300 ? reason.substring(0, 300) + " ..." : reason);
+        ObjectNode err = e.putObject("errors");
+        errors.forEach((side, reason) -> err.put(side,
+                reason.length() > 300 ? reason.substring(0, 300) + " ..." : reason));
+        completed.forEach(e::set);
     }
 
     public ObjectNode json() {
@@ -109,8 +118,20 @@ public final class BenchReport {
         for (JsonNode e : failures) {
             JsonNode s = e.get("shape");
             f.append("- **").append(s.get("name").asText()).append("** at batch ").append(s.get("batch").asInt())
-                    .append(" × ").append(s.get("seq").asInt()).append(" did not complete: `")
-                    .append(e.get("error").asText().replace("`", "'")).append("`\n");
+                    .append(" × ").append(s.get("seq").asInt()).append(":");
+            e.get("errors").fields().forEachRemaining(x -> f.append(" the ").append(x.getKey())
+                    .append(" side did not complete: `").append(x.getValue().asText().replace("`", "'")).append("`."));
+            for (String side : new String[] {"polyhead", "pytorch"}) {
+                JsonNode x = e.get(side);
+                if (x != null) {
+                    f.append(String.format(Locale.ROOT, " %s alone: train step %.1f ms, inference %.1f seq/s, peak "
+                                    + "RSS %.0f MB%s.", side, x.get("train_step_ms").asDouble(),
+                            x.get("inference_seq_per_s").asDouble(), x.get("peak_rss_mb").asDouble(),
+                            x.has("peak_gpu_mb") ? String.format(Locale.ROOT, ", peak GPU memory %.0f MB",
+                                    x.get("peak_gpu_mb").asDouble()) : ""));
+                }
+            }
+            f.append("\n");
         }
         return f.length() == 0 ? "" : f.append("\n").toString();
     }
@@ -124,11 +145,14 @@ public final class BenchReport {
                 + "Written by `" + root.get("command").asText() + "` (" + root.get("date").asText() + ").\n\n"
                 + "- machine: " + root.get("machine").asText() + "\n"
                 + "- threads: OMP_NUM_THREADS=" + root.get("threads").asInt() + " on both sides\n"
+                + "- device: " + deviceLine() + "\n"
                 + "- polyhead: " + first("polyhead") + "; PyTorch: " + first("pytorch") + "\n"
-                + "- each side runs in its own fresh process, back to back; times are medians of `reps` repetitions "
-                + "after `warmup` unmeasured ones (wall clock; the CPU columns are process-CPU time, all threads, the "
-                + "steadier figure when the machine is shared); peak RSS is VmHWM (heap and native memory) of that "
-                + "process; targets are judged on the wall-clock figures\n"
+                + "- each side runs in its own fresh process, the two alternately for `rounds` rounds; in every process "
+                + "`warmup` unmeasured repetitions come first (the JVM's JIT compiles polyhead's code during the first "
+                + "steps), then `reps` measured ones; times are medians over every measured repetition of every round "
+                + "(wall clock; the CPU columns are process-CPU time, all threads, JIT and GC included, the steadier "
+                + "figure when the machine is shared); peak RSS is the highest VmHWM (heap and native memory) of a "
+                + "side's processes; targets are judged on the wall-clock figures\n"
                 + "- training step: forward + backward + Adam over every parameter (embedding tables included), two "
                 + "softmax heads (8 and 4 classes) on mean pooling, L = π·CE₁ + (1−π)·CE₂, dropout 0.1; inference: "
                 + "dropout off, no gradients, both heads' probabilities\n"
@@ -139,7 +163,23 @@ public final class BenchReport {
     }
 
     private String first(String side) {
-        return results.isEmpty() ? "?" : results.get(0).get(side).get("version").asText();
+        for (JsonNode e : results) {
+            return e.get(side).get("version").asText();
+        }
+        for (JsonNode e : failures) {
+            if (e.has(side)) {
+                return e.get(side).get("version").asText();
+            }
+        }
+        return "did not run";
+    }
+
+    private String deviceLine() {
+        if (!"cuda".equals(root.get("device").asText())) {
+            return "CPU on both sides";
+        }
+        return "GPU (a -Pcuda build: ND4J's CUDA backend; PyTorch with --device cuda, float32 with TF32 off); peak RSS "
+                + "is host memory, PyTorch's peak GPU memory is `peak_gpu_mb` in results.json";
     }
 
     /** CPU model and core count from /proc/cpuinfo, plus the OS. */

@@ -18,18 +18,18 @@ public record BenchShape(String name, int layers, int hidden, int heads, int int
     public static final int BERT_VOCAB = 30522;
 
     /** all-MiniLM-L6-v2's shape. */
-    public static BenchShape miniLm(int batch, int seq, int reps) {
-        return new BenchShape("minilm", 6, 384, 12, 1536, BERT_VOCAB, batch, seq, reps, 2);
+    public static BenchShape miniLm(int batch, int seq, int reps, int warmup) {
+        return new BenchShape("minilm", 6, 384, 12, 1536, BERT_VOCAB, batch, seq, reps, warmup);
     }
 
     /** polyhead's small from-scratch encoder ({@code EncoderConfig.small}). */
-    public static BenchShape small(int batch, int seq, int reps) {
-        return new BenchShape("small", 2, 128, 4, 512, BERT_VOCAB, batch, seq, reps, 2);
+    public static BenchShape small(int batch, int seq, int reps, int warmup) {
+        return new BenchShape("small", 2, 128, 4, 512, BERT_VOCAB, batch, seq, reps, warmup);
     }
 
     /** A few-hundred-parameter shape for smoke tests of the bench code path. */
-    public static BenchShape tiny(int batch, int seq, int reps) {
-        return new BenchShape("tiny", 1, 16, 2, 32, 50, batch, seq, reps, 1);
+    public static BenchShape tiny(int batch, int seq, int reps, int warmup) {
+        return new BenchShape("tiny", 1, 16, 2, 32, 50, batch, seq, reps, warmup);
     }
 
     public List<String> args() {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one shape on both sides, each in its own fresh process (so each peak-memory figure is that side's alone),
  * back to back, with the same OMP_NUM_THREADS: polyhead in a child JVM ({@link PolyheadBench}), PyTorch with
- * {@code python/bench_torch.py} from the project's .venv.
+ * {@code python/bench_torch.py} from the project's .venv, on the device polyhead's build runs on ({@link #device()}).
  */
 public final class BenchSides {
     private static final List<String> FORWARDED = List.of("org.bytedeco.javacpp.cachedir", "polyhead.home",
@@ -23,11 +23,27 @@ public final class BenchSides {
     private final Path python;
     private final Path script;
     private final int threads;
+    private final String device;
 
-    public BenchSides(Path python, Path script, int threads) {
+    /** {@code device}: "cpu", or "cuda" to run the PyTorch side on the first GPU. */
+    public BenchSides(Path python, Path script, int threads, String device) {
         this.python = python;
         this.script = script;
         this.threads = threads;
+        this.device = device;
+    }
+
+    /**
+     * "cuda" when this build carries ND4J's CUDA backend (a {@code -Pcuda} build), else "cpu"; read from the class
+     * path without starting ND4J, so it answers even where the backend cannot start.
+     */
+    public static String device() {
+        try {
+            Class.forName("org.nd4j.linalg.jcublas.JCublasBackend", false, BenchSides.class.getClassLoader());
+            return "cuda";
+        } catch (ClassNotFoundException e) {
+            return "cpu";
+        }
     }
 
     public ObjectNode polyhead(BenchShape s) throws IOException, InterruptedException {
@@ -54,9 +70,15 @@ public final class BenchSides {
         if (!Files.isExecutable(python)) {
             throw new IllegalStateException(python + " missing: run ./polyhead --help once to install the venv");
         }
+        return run("pytorch", pytorchCommand(s));
+    }
+
+    /** The PyTorch side's command line for a shape. */
+    public List<String> pytorchCommand(BenchShape s) {
         List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString()));
         cmd.addAll(s.args());
-        return run("pytorch", cmd);
+        cmd.addAll(List.of("--device", device));
+        return cmd;
     }
 
     /** Runs a side and parses the JSON object it prints last; fails with its stderr on a non-zero exit. */

@@ -60,19 +60,18 @@ public final class PolyheadBench {
         Trainer trainer = new Trainer(GroupModel.build(spec, 1), OptimConfig.adam(1e-4, 0, 0), 1);
         Batch batch = batch(s, groups);
         double[] weights = {BenchShape.PI, 1 - BenchShape.PI};
-        double[] step = medianSeconds(() -> trainer.step(batch, weights).get("loss"), s.warmup(), s.reps());
-        double[] infer = medianSeconds(() -> trainer.predict(batch).values().iterator().next().getDouble(0),
+        Samples step = Samples.of(() -> trainer.step(batch, weights).get("loss"), s.warmup(), s.reps());
+        Samples infer = Samples.of(() -> trainer.predict(batch).values().iterator().next().getDouble(0),
                 s.warmup(), s.reps());
         ObjectNode out = new ObjectMapper().createObjectNode();
         out.put("side", "polyhead");
         out.put("name", s.name());
         out.put("version", Polyhead.VERSION + " (SameDiff 1.0.0-M2.1, " + Nd4j.getBackend().getClass().getSimpleName() + ")");
+        out.put("device", org.polyhead.run.Provenance.device());
         out.put("threads", Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "0")));
-        out.put("train_step_ms", step[0] * 1000);
-        out.put("train_step_cpu_ms", step[1] * 1000);
-        out.put("inference_ms", infer[0] * 1000);
-        out.put("inference_cpu_ms", infer[1] * 1000);
-        out.put("inference_seq_per_s", s.batch() / infer[0]);
+        step.put(out, "train_step");
+        infer.put(out, "inference");
+        out.put("inference_seq_per_s", s.batch() / (out.get("inference_ms").asDouble() / 1000));
         out.put("peak_rss_mb", peakRssMb());
         return out;
     }
@@ -95,35 +94,6 @@ public final class PolyheadBench {
             targets.put(g.targetName(), y);
         }
         return new Batch(ids, new int[s.batch()][s.seq()], Nd4j.ones(DataType.FLOAT, s.batch(), s.seq()), targets);
-    }
-
-    /**
-     * Median wall and median process-CPU seconds of {@code reps} runs after {@code warmup} unmeasured ones. CPU time
-     * (all threads of the process) is the steadier figure on a shared machine; with one thread it equals wall time on
-     * a quiet one.
-     */
-    static double[] medianSeconds(Runnable step, int warmup, int reps) {
-        for (int i = 0; i < warmup; i++) {
-            step.run();
-        }
-        List<Double> wall = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        for (int i = 0; i < reps; i++) {
-            long c0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            step.run();
-            wall.add((System.nanoTime() - t0) / 1e9);
-            cpu.add((os.getProcessCpuTime() - c0) / 1e9);
-        }
-        return new double[] {median(wall), median(cpu)};
-    }
-
-    private static double median(List<Double> xs) {
-        List<Double> sorted = new ArrayList<>(xs);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /**

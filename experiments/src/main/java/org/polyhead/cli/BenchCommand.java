@@ -3,10 +3,13 @@ package org.polyhead.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polyhead.UserError;
 import org.polyhead.bench.BenchReport;
+import org.polyhead.bench.BenchRounds;
 import org.polyhead.bench.BenchShape;
 import org.polyhead.bench.BenchSides;
 import picocli.CommandLine.Command;
@@ -32,51 +35,86 @@ public final class BenchCommand implements Callable<Integer> {
     int seq;
 
     @Option(names = "--reps", defaultValue = "5",
-            description = "measured repetitions per number, after 2 warm-up ones; the median is reported (default: ${DEFAULT-VALUE})")
+            description = "measured repetitions per number and round (default: ${DEFAULT-VALUE})")
     int reps;
+
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "unmeasured repetitions first, in every process: enough for the JVM's JIT to settle "
+                    + "(default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--rounds", defaultValue = "2",
+            description = "rounds per shape, each running both sides in fresh processes, alternately; the medians "
+                    + "are over every measured repetition of every round (default: ${DEFAULT-VALUE})")
+    int rounds;
 
     @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/bench)")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        if (batch < 1 || seq < 2 || seq > BenchShape.MAX_POSITIONS || reps < 1) {
-            throw new UserError("--batch must be >= 1, --seq in [2, " + BenchShape.MAX_POSITIONS + "], --reps >= 1");
+        if (batch < 1 || seq < 2 || seq > BenchShape.MAX_POSITIONS || reps < 1 || warmup < 0 || rounds < 1) {
+            throw new UserError("--batch must be >= 1, --seq in [2, " + BenchShape.MAX_POSITIONS + "], --reps >= 1, "
+                    + "--warmup >= 0, --rounds >= 1");
         }
         List<BenchShape> shapes = new ArrayList<>();
         for (String name : sizes) {
             shapes.add(switch (name.trim()) {
-                case "minilm" -> BenchShape.miniLm(batch, seq, reps);
-                case "small" -> BenchShape.small(batch, seq, reps);
-                case "tiny" -> BenchShape.tiny(batch, seq, reps);
+                case "minilm" -> BenchShape.miniLm(batch, seq, reps, warmup);
+                case "small" -> BenchShape.small(batch, seq, reps, warmup);
+                case "tiny" -> BenchShape.tiny(batch, seq, reps, warmup);
                 default -> throw new UserError("--sizes: unknown size '" + name + "', expected minilm, small or tiny");
             });
         }
         int threads = Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "1"));
         Path home = Home.path();
-        BenchSides sides = new BenchSides(home.resolve(".venv/bin/python"), home.resolve("python/bench_torch.py"), threads);
+        String device = BenchSides.device();
+        BenchSides sides = new BenchSides(home.resolve(".venv/bin/python"), home.resolve("python/bench_torch.py"),
+                threads, device);
         String command = "OMP_NUM_THREADS=" + threads + " ./polyhead bench --sizes " + String.join(",", sizes)
-                + " --batch " + batch + " --seq " + seq + " --reps " + reps;
-        BenchReport report = new BenchReport(command, threads);
+                + " --batch " + batch + " --seq " + seq + " --reps " + reps + " --warmup " + warmup
+                + " --rounds " + rounds;
+        BenchReport report = new BenchReport(command, threads, device);
         Path dir = out != null ? out : home.resolve("reports/bench");
-        int failed = 0;
         for (BenchShape s : shapes) {
-            try {
-                System.err.println("polyhead: bench " + s.name() + ": polyhead ...");
-                ObjectNode polyhead = sides.polyhead(s);
-                System.err.println("polyhead: bench " + s.name() + ": pytorch ...");
-                ObjectNode pytorch = sides.pytorch(s);
-                report.add(s, polyhead, pytorch);
-            } catch (IllegalStateException e) { // a side that dies (e.g. killed for memory) is recorded, not fatal
-                failed++;
-                String reason = e.getMessage().lines().findFirst().orElse("failed");
-                System.err.println("polyhead: bench " + s.name() + ": " + reason);
-                report.failed(s, reason);
+            Map<String, List<ObjectNode>> measured = new LinkedHashMap<>();
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (int round = 1; round <= rounds; round++) {
+                String of = " (round " + round + "/" + rounds + ")";
+                side(s, "polyhead", of, () -> sides.polyhead(s), measured, errors);
+                side(s, "pytorch", of, () -> sides.pytorch(s), measured, errors);
+            }
+            Map<String, ObjectNode> done = new LinkedHashMap<>();
+            measured.forEach((side, results) -> done.put(side, BenchRounds.merge(results, s)));
+            if (errors.isEmpty()) {
+                report.add(s, done.get("polyhead"), done.get("pytorch"));
+            } else {
+                report.failed(s, errors, done);
             }
             report.write(dir); // after every shape, so a later failure keeps what was measured
         }
         System.out.print(report.table());
         System.out.println("written: " + dir.resolve("results.json") + ", " + dir.resolve("README.md"));
         return 0;
+    }
+
+    /**
+     * Runs one round of one side; a side that dies (killed for memory, a backend that cannot start on this GPU) is recorded in the
+     * report with its first line of error, not fatal, and the other side still runs.
+     */
+    private static void side(BenchShape s, String side, String round, Callable<ObjectNode> run,
+                             Map<String, List<ObjectNode>> measured, Map<String, String> errors) throws Exception {
+        if (errors.containsKey(side)) { // failed in an earlier round: not tried again
+            return;
+        }
+        System.err.println("polyhead: bench " + s.name() + ": " + side + round + " ...");
+        try {
+            ObjectNode result = run.call();
+            measured.computeIfAbsent(side, k -> new ArrayList<>()).add(result);
+        } catch (IllegalStateException e) {
+            String reason = e.getMessage().lines().findFirst().orElse("failed");
+            System.err.println("polyhead: bench " + s.name() + ": " + reason);
+            errors.put(side, reason);
+        }
     }
 }

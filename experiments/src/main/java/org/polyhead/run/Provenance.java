@@ -31,7 +31,7 @@ public final class Provenance {
     }
 
     /** The GPU(s) ND4J runs on (CUDA backend), else the CPU's architecture, cores and OpenMP threads. */
-    static String device() {
+    public static String device() {
         Object gpus = Nd4j.getExecutioner().getEnvironmentInformation().get("cuda.devicesInformation");
         if (gpus instanceof java.util.List<?> list && !list.isEmpty()) {
             return list.stream().map(d -> d instanceof Map<?, ?> m ? String.valueOf(m.get("cuda.deviceName")) : "GPU")

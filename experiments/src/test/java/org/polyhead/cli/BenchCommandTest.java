@@ -1,12 +1,17 @@
 package org.polyhead.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.nd4j.linalg.factory.Nd4j;
+import org.polyhead.bench.BenchShape;
+import org.polyhead.bench.BenchSides;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
     @Test
     void tinyBenchWritesBothSidesAndTheirRatios(@TempDir Path dir) throws Exception {
-        int rc = Main.commandLine().execute("bench", "--sizes", "tiny", "--batch", "2", "--seq", "8", "--reps", "1",
-                "--out", dir.toString());
+        int rc = Main.commandLine().execute("bench", "--sizes", "tiny", "--batch", "2", "--seq", "8", "--reps", "2",
+                "--warmup", "1", "--rounds", "2", "--out", dir.toString());
         assertEquals(0, rc);
         JsonNode root = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertEquals(1, root.get("results").size());
@@ -27,8 +32,45 @@ class BenchCommandTest {
             for (String key : new String[] {"train_step_ms", "inference_seq_per_s", "peak_rss_mb"}) {
                 assertTrue(x.get(key).asDouble() > 0, side + " " + key + ": " + x.get(key));
             }
+            assertEquals(2, x.get("rounds").asInt(), side);
+            assertEquals(4, x.get("train_step_samples_ms").size(), side + ": 2 reps in each of 2 rounds");
+            assertEquals(4, x.get("inference_cpu_samples_ms").size(), side);
         }
         assertTrue(e.get("ratio").get("train_step_time").asDouble() > 0);
         assertTrue(Files.readString(dir.resolve("README.md")).contains("polyhead / pytorch"));
+    }
+
+    /** A side that dies (here the polyhead side, stopped by its memory guard) is reported; the other still runs. */
+    @Test
+    void aSideThatDiesIsRecordedAndTheOtherSideStillRuns(@TempDir Path dir) throws Exception {
+        System.setProperty("polyhead.bench.maxRssMb", "1");
+        int rc;
+        try {
+            rc = Main.commandLine().execute("bench", "--sizes", "tiny", "--batch", "2", "--seq", "8", "--reps", "1",
+                    "--warmup", "1", "--rounds", "1", "--out", dir.toString());
+        } finally {
+            System.clearProperty("polyhead.bench.maxRssMb");
+        }
+        assertEquals(0, rc);
+        JsonNode root = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(0, root.get("results").size());
+        JsonNode f = root.get("failures").get(0);
+        assertTrue(f.get("errors").get("polyhead").asText().contains("exit 3"), f.toString());
+        assertFalse(f.get("errors").has("pytorch"), f.toString());
+        assertTrue(f.get("pytorch").get("train_step_ms").asDouble() > 0, f.toString());
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("the polyhead side did not complete") && readme.contains("pytorch alone"), readme);
+    }
+
+    /** The PyTorch side runs on the device of polyhead's build: the GPU under -Pcuda, else the CPU. */
+    @Test
+    void pytorchRunsOnTheDeviceOfPolyheadsBackend() {
+        boolean cuda = Nd4j.getBackend().getClass().getSimpleName().startsWith("JCublas");
+        assertEquals(cuda ? "cuda" : "cpu", BenchSides.device());
+        BenchShape tiny = BenchShape.tiny(2, 8, 1, 1);
+        List<String> gpu = new BenchSides(Path.of("python"), Path.of("bench_torch.py"), 1, "cuda").pytorchCommand(tiny);
+        assertEquals(List.of("--device", "cuda"), gpu.subList(gpu.size() - 2, gpu.size()));
+        List<String> cpu = new BenchSides(Path.of("python"), Path.of("bench_torch.py"), 1, "cpu").pytorchCommand(tiny);
+        assertEquals(List.of("--device", "cpu"), cpu.subList(cpu.size() - 2, cpu.size()));
     }
 }
