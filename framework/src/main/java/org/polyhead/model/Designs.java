@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.polyhead.UserError;
 import org.polyhead.heads.GroupHeads;
 import org.polyhead.heads.JointSoftmaxHeads;
+import org.polyhead.hierarchy.ConditionedEmbeddingHeads;
 import org.polyhead.hierarchy.ConditionedSoftHeads;
 import org.polyhead.hierarchy.ConditionedTeacherHeads;
 import org.polyhead.hierarchy.FlatHeads;
@@ -35,6 +36,7 @@ public final class Designs {
             Map.entry("joint-softmax", JointSoftmaxHeads::new),
             Map.entry("flat", FlatHeads::new),
             Map.entry("conditioned-soft", ConditionedSoftHeads::new),
+            Map.entry("conditioned-embedding", ConditionedEmbeddingHeads::new),
             Map.entry("conditioned-teacher", ConditionedTeacherHeads::new),
             Map.entry("masked", MaskedHeads::new)));
     private static final Map<String, Supplier<Pooling>> POOLINGS = new TreeMap<>(Map.ofEntries(

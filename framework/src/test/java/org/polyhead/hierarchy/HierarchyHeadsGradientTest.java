@@ -29,7 +29,7 @@ import org.polyhead.model.GroupModel;
 class HierarchyHeadsGradientTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"flat", "conditioned-soft", "conditioned-teacher:1", "conditioned-teacher:0", "masked"})
+    @ValueSource(strings = {"flat", "conditioned-soft", "conditioned-embedding", "conditioned-teacher:1", "conditioned-teacher:0", "masked"})
     void designMatchesFiniteDifferences(String design) {
         String name = design.split(":")[0];
         GroupModel model = GroupModel.build(HierarchyFixtures.spec(
