@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 /**
  * Bars of several validation metrics (categories) for each configuration (series), mean ± std over seeds: per-level
@@ -66,10 +65,7 @@ final class MetricBarsPlot implements Plot {
                 .title(title + " (mean ± std over seeds)").yAxisTitle("validation value").build();
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
-        // metric names are long (acc_constrained, consistency): slanted labels and the legend below keep them apart
-        chart.getStyler().setXAxisLabelRotation(30);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setXAxisLabelRotation(30); // metric names are long (path_acc_constrained): slanted, apart
         for (RunGroups.Group g : runs.groups()) {
             List<Double> y = shown.stream().map(m -> zeroIfMissing(g.stats(m).mean())).toList();
             List<Double> err = shown.stream().map(m -> zeroIfMissing(g.stats(m).std())).toList();
