@@ -26,7 +26,7 @@ final class MetricBarsPlot implements Plot {
 
     /** Per-level accuracy, path accuracy, consistency and hierarchical F1, when the runs are hierarchical. */
     static MetricBarsPlot hierarchy() {
-        return new MetricBarsPlot("hierarchy.png", "Per-level accuracy and consistency per head design", runs -> {
+        return new MetricBarsPlot("hierarchy.png", "Accuracy and consistency per head design", runs -> {
             List<String> whole = List.of("val_path_acc", "val_path_acc_constrained", "val_consistency", "val_hf1");
             if (whole.stream().noneMatch(runs::hasMetric)) {
                 return List.of();
