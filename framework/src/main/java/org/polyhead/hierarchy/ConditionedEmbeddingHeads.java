@@ -1,13 +1,9 @@
 package org.polyhead.hierarchy;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.polyhead.encoder.WeightInit;
 import org.polyhead.heads.LabelGroup;
-import org.polyhead.heads.Linear;
 
 /**
  * {@code conditioned-embedding}: level k's head sees the features and the probability-weighted embedding of the parent
@@ -16,36 +12,19 @@ import org.polyhead.heads.Linear;
  * lower head adds is d_e wide whatever the number of parent labels, and parents with similar children can learn
  * similar embeddings.
  */
-public final class ConditionedEmbeddingHeads implements HierarchyHeads {
+public final class ConditionedEmbeddingHeads extends SoftParentHeads {
     /** d_e: the width of a parent-label embedding. */
     public static final int EMBEDDING = 16;
 
+    /** e = p·E: the expected embedding of the parent's label under its predicted distribution p [B, labels]. */
     @Override
-    public HierarchyHeads bind(Taxonomy taxonomy) {
-        return this;
-    }
-
-    @Override
-    public Map<String, SDVariable> outputs(SameDiff sd, SDVariable h, int width, List<LabelGroup> groups,
-                                           WeightInit init) {
-        Map<String, SDVariable> out = new LinkedHashMap<>();
-        SDVariable parentEmbedding = null;
-        for (int k = 0; k < groups.size(); k++) {
-            LabelGroup g = groups.get(k);
-            SDVariable in = parentEmbedding == null ? h : sd.concat(1, h, parentEmbedding);
-            SDVariable z = Linear.apply(sd, "head." + g.name(), in, parentEmbedding == null ? width : width + EMBEDDING,
-                    g.width(), init);
-            out.put(g.name(), z);
-            if (k + 1 < groups.size()) { // the last level has no child to condition
-                parentEmbedding = embed(sd, g, sd.nn().softmax(z, -1), init);
-            }
-        }
-        return out;
-    }
-
-    /** e = p·E: the expected embedding of this level's label under its predicted distribution p [B, labels]. */
-    private static SDVariable embed(SameDiff sd, LabelGroup level, SDVariable p, WeightInit init) {
-        SDVariable E = sd.var("head." + level.name() + ".label_embedding", init.normal(level.width(), EMBEDDING));
+    SDVariable parentInput(SameDiff sd, LabelGroup parent, SDVariable p, WeightInit init) {
+        SDVariable E = sd.var("head." + parent.name() + ".label_embedding", init.normal(parent.width(), EMBEDDING));
         return p.mmul(E);
+    }
+
+    @Override
+    int parentInputWidth(LabelGroup parent) {
+        return EMBEDDING;
     }
 }

@@ -20,11 +20,6 @@ public final class ConditionedTeacherHeads implements HierarchyHeads {
     public static final String TEACHER = "teacher.";
 
     @Override
-    public HierarchyHeads bind(Taxonomy taxonomy) {
-        return this;
-    }
-
-    @Override
     public Map<String, SDVariable> outputs(SameDiff sd, SDVariable h, int width, List<LabelGroup> groups,
                                            WeightInit init) {
         DataType type = h.dataType();

@@ -11,11 +11,6 @@ import org.polyhead.heads.SeparateHeads;
 /** {@code flat}: an independent linear head per level (the {@code separate} design); levels share only the encoder. */
 public final class FlatHeads implements HierarchyHeads {
     @Override
-    public HierarchyHeads bind(Taxonomy taxonomy) {
-        return this;
-    }
-
-    @Override
     public Map<String, SDVariable> outputs(SameDiff sd, SDVariable features, int featureWidth, List<LabelGroup> groups,
                                            WeightInit init) {
         return new SeparateHeads().outputs(sd, features, featureWidth, groups, init);

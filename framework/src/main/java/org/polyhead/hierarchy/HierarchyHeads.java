@@ -9,8 +9,10 @@ import org.polyhead.heads.GroupHeads;
  */
 public interface HierarchyHeads extends GroupHeads {
 
-    /** This design bound to the taxonomy whose levels are the groups. */
-    HierarchyHeads bind(Taxonomy taxonomy);
+    /** This design bound to the taxonomy whose levels are the groups; itself for designs that do not read it. */
+    default HierarchyHeads bind(Taxonomy taxonomy) {
+        return this;
+    }
 
     /** How this design's per-level outputs become a path; independent argmaxes unless the design knows better. */
     default PathDecoder decoder(Taxonomy taxonomy) {
