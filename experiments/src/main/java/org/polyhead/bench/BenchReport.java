@@ -163,8 +163,8 @@ public final class BenchReport {
     }
 
     private String first(String side) {
-        for (JsonNode e : results) {
-            return e.get(side).get("version").asText();
+        if (!results.isEmpty()) {
+            return results.get(0).get(side).get("version").asText();
         }
         for (JsonNode e : failures) {
             if (e.has(side)) {

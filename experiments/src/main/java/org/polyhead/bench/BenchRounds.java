@@ -23,7 +23,7 @@ public final class BenchRounds {
             }
             all.put(out, key);
         }
-        out.put("inference_seq_per_s", s.batch() / (out.get("inference_ms").asDouble() / 1000));
+        out.put("inference_seq_per_s", s.sequencesPerSecond(out.get("inference_ms").asDouble()));
         for (String key : new String[] {"peak_rss_mb", "peak_gpu_mb"}) {
             if (out.has(key)) {
                 out.put(key, rounds.stream().mapToDouble(r -> r.get(key).asDouble()).max().orElseThrow());

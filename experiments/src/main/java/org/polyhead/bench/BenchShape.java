@@ -32,6 +32,11 @@ public record BenchShape(String name, int layers, int hidden, int heads, int int
         return new BenchShape("tiny", 1, 16, 2, 32, 50, batch, seq, reps, warmup);
     }
 
+    /** Inference throughput, sequences per second, of a batch of this shape taking {@code ms} milliseconds. */
+    public double sequencesPerSecond(double ms) {
+        return batch / (ms / 1000);
+    }
+
     public List<String> args() {
         List<String> a = new ArrayList<>();
         for (String[] kv : new String[][] {{"name", name}, {"layers", "" + layers}, {"hidden", "" + hidden},

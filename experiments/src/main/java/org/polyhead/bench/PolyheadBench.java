@@ -2,13 +2,10 @@ package org.polyhead.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +68,7 @@ public final class PolyheadBench {
         out.put("threads", Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "0")));
         step.put(out, "train_step");
         infer.put(out, "inference");
-        out.put("inference_seq_per_s", s.batch() / (out.get("inference_ms").asDouble() / 1000));
+        out.put("inference_seq_per_s", s.sequencesPerSecond(out.get("inference_ms").asDouble()));
         out.put("peak_rss_mb", peakRssMb());
         return out;
     }
