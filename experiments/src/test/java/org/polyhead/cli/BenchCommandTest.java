@@ -62,6 +62,20 @@ class BenchCommandTest {
         assertTrue(readme.contains("the polyhead side did not complete") && readme.contains("pytorch alone"), readme);
     }
 
+    /** A bad --warmup or --rounds is one line naming the options, exit 2, before anything runs. */
+    @Test
+    void badWarmupOrRoundsIsAClearError(@TempDir Path dir) {
+        for (String[] bad : new String[][] {{"--rounds", "0"}, {"--warmup", "-1"}}) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine cl = Main.commandLine();
+            cl.setErr(new java.io.PrintWriter(err));
+            int rc = cl.execute("bench", "--sizes", "tiny", bad[0], bad[1], "--out", dir.toString());
+            assertEquals(2, rc, String.join(" ", bad));
+            assertTrue(err.toString().contains("--warmup >= 0, --rounds >= 1"), err.toString());
+            assertFalse(Files.exists(dir.resolve("results.json")));
+        }
+    }
+
     /** The PyTorch side runs on the device of polyhead's build: the GPU under -Pcuda, else the CPU. */
     @Test
     void pytorchRunsOnTheDeviceOfPolyheadsBackend() {
