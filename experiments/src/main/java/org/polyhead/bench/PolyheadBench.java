@@ -64,7 +64,7 @@ public final class PolyheadBench {
         out.put("side", "polyhead");
         out.put("name", s.name());
         out.put("version", Polyhead.VERSION + " (SameDiff 1.0.0-M2.1, " + Nd4j.getBackend().getClass().getSimpleName() + ")");
-        out.put("device", org.polyhead.run.Provenance.device());
+        out.put("device", org.polyhead.provenance.Provenance.device());
         out.put("threads", Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "0")));
         step.put(out, "train_step");
         infer.put(out, "inference");

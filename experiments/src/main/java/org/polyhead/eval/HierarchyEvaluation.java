@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.eval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +17,7 @@ import org.polyhead.hierarchy.Taxonomy;
 import org.polyhead.model.Batch;
 import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
+import org.polyhead.task.TextBatches;
 import org.polyhead.train.Trainer;
 
 /**
@@ -25,14 +26,14 @@ import org.polyhead.train.Trainer;
  * {@code val_path_acc_constrained} (comparable across designs); a teacher-forced design adds its train/inference gap
  * {@code val_teacher_gap_<level>} = accuracy given the true parent − accuracy given the predicted parent.
  */
-final class HierarchyEvaluation {
+public final class HierarchyEvaluation {
     static final String CONSTRAINED = "val_path_acc_constrained";
     static final String TEACHER_GAP = "val_teacher_gap_";
 
     private HierarchyEvaluation() {}
 
     /** The model spec with its hierarchical design bound to the taxonomy (other designs unchanged). */
-    static ModelSpec bind(ModelSpec spec, Taxonomy taxonomy) {
+    public static ModelSpec bind(ModelSpec spec, Taxonomy taxonomy) {
         if (taxonomy == null || !(spec.heads() instanceof HierarchyHeads h)) {
             return spec;
         }
@@ -44,7 +45,7 @@ final class HierarchyEvaluation {
     }
 
     /** Predicts the validation set (with the teacher outputs where the graph has them) and computes the metrics. */
-    static Map<String, Double> validate(Trainer trainer, GroupModel model, Taxonomy taxonomy, TextBatches validation,
+    public static Map<String, Double> validate(Trainer trainer, GroupModel model, Taxonomy taxonomy, TextBatches validation,
                                         double[] weights, int bs) {
         List<String> names = new ArrayList<>();
         for (LabelGroup g : model.groups()) {
@@ -64,7 +65,7 @@ final class HierarchyEvaluation {
     }
 
     /** @param probs {@code pred.<level>} [N, C_k] per level, optionally {@code teacher.<level>} */
-    static Map<String, Double> metrics(Taxonomy taxonomy, PathDecoder decoder, List<LabelGroup> levels,
+    public static Map<String, Double> metrics(Taxonomy taxonomy, PathDecoder decoder, List<LabelGroup> levels,
                                        Map<String, INDArray> probs, Map<String, INDArray> targets) {
         List<double[][]> perLevel = new ArrayList<>();
         List<int[]> truthPerLevel = new ArrayList<>();

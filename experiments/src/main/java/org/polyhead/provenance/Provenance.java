@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.provenance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.Polyhead;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.PreparedData;
 
 /**
  * Provenance tags of every run: git commit and dirty flag, config hash, seed, polyhead version, ND4J backend and

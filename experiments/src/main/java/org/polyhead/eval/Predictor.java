@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.eval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,14 +8,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.model.Batch;
+import org.polyhead.task.TextBatches;
 import org.polyhead.train.Trainer;
 
 /** Runs a trained model over a dataset in batches (dropout off): predictions, and validation metrics and losses. */
-final class Predictor {
+public final class Predictor {
     private Predictor() {}
 
     /** Validation predictions and per-group losses (averaged over batches, weighted by batch size). */
-    static Map<String, Double> validate(Trainer trainer, List<LabelGroup> groups, TextBatches validation,
+    public static Map<String, Double> validate(Trainer trainer, List<LabelGroup> groups, TextBatches validation,
                                         double[] weights, int bs) {
         Map<String, INDArray> probs = predictions(trainer, groups, validation, weights, bs);
         Map<String, Double> metrics = Evaluation.metrics(groups, probs, validation.targets());
@@ -29,7 +30,7 @@ final class Predictor {
      * Concatenated {@code pred.<group>} [N, width] and, when the data has targets, batch-size-weighted
      * {@code loss.<group>} [batches].
      */
-    static Map<String, INDArray> predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
+    public static Map<String, INDArray> predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
                                              double[] weights, int bs) {
         List<String> names = new ArrayList<>();
         groups.forEach(g -> {

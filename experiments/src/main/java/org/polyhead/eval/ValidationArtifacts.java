@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,12 +18,12 @@ import org.polyhead.heads.TargetType;
  * ({@code predictions.jsonl}: per group the true and predicted class with the probabilities, the true and predicted
  * class sets for multi-label groups, the true and predicted value in original units for regression groups).
  */
-final class ValidationArtifacts {
+public final class ValidationArtifacts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ValidationArtifacts() {}
 
-    static void write(Path dir, List<LabelGroup> groups, Map<String, INDArray> probs, Map<String, INDArray> targets)
+    public static void write(Path dir, List<LabelGroup> groups, Map<String, INDArray> probs, Map<String, INDArray> targets)
             throws IOException {
         Map<String, Object> confusion = new LinkedHashMap<>();
         for (LabelGroup g : groups) {

@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.eval;
 
 import java.util.LinkedHashMap;
 import java.util.List;
