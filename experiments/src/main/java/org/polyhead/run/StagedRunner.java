@@ -35,8 +35,7 @@ import org.polyhead.train.Trainer;
  * one-model designs ({@code train_loss} per step over all stages, {@code val_acc_<level>}, path metrics at the end)
  * and the ledger of which model trained on or predicted for which row ({@code data/stages.csv}).
  */
-final class StagedRunner {
-    static final String DESIGN = "staged";
+final class StagedRunner implements Training {
     private static final double[] ONE = {1.0};
 
     private final Path workDir;
@@ -45,7 +44,9 @@ final class StagedRunner {
         this.workDir = workDir;
     }
 
-    TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run) {
+    @Override
+    public TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run,
+                                  TrialRunner.Logged resumed) {
         if (data.taxonomy() == null) {
             throw new UserError("model.heads: 'staged' needs a hierarchy dataset (records with label paths)");
         }

@@ -12,12 +12,9 @@ import org.polyhead.UserError;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.checkpoint.CheckpointLoader;
 import org.polyhead.encoder.checkpoint.HfConfig;
-import org.polyhead.eval.HierarchyEvaluation;
 import org.polyhead.eval.MetricsTable;
-import org.polyhead.eval.Predictor;
 import org.polyhead.eval.ValidationArtifacts;
 import org.polyhead.heads.LabelGroup;
-import org.polyhead.hierarchy.TaxonomyFile;
 import org.polyhead.model.Batch;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
@@ -26,6 +23,7 @@ import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.Checkpoints;
 import org.polyhead.task.LossWeights;
+import org.polyhead.task.Predictor;
 import org.polyhead.task.PreparedData;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
@@ -69,10 +67,11 @@ public final class TrialRunner {
      * A checkpoint is written before an epoch's metrics are logged, so a run never holds an epoch its checkpoint lacks.
      */
     public Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
+        return Trainings.of(trial.spec().model().heads(), workDir, this::trainOneModel).run(trial, data, run, resumed);
+    }
+
+    private Result trainOneModel(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
         ExperimentSpec spec = trial.spec();
-        if (StagedRunner.DESIGN.equals(spec.model().heads())) {
-            return new StagedRunner(workDir).run(trial, data, run);
-        }
         double[] weights = LossWeights.of(spec.loss(), data.groups());
         GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed());
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
@@ -129,10 +128,7 @@ public final class TrialRunner {
                     }
                     bar.step();
                 }
-                last = Predictor.validate(trainer, model.groups(), data.validation(), weights, bs);
-                if (data.taxonomy() != null) {
-                    last.putAll(HierarchyEvaluation.validate(trainer, model, data.taxonomy(), data.validation(), weights, bs));
-                }
+                last = data.kind().validate(trainer, model, data.validation(), weights, bs);
                 last.put("epoch", (double) epoch);
                 table.add(epoch, step, last);
                 new Checkpoint(epoch, step, table.rows()).save(checkpoint, trainer);
@@ -155,7 +151,7 @@ public final class TrialRunner {
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, PreparedData data) {
-        return HierarchyEvaluation.bind(modelSpec(spec, data.groups(), data.vocabSize()), data.taxonomy());
+        return data.kind().bind(modelSpec(spec, data.groups(), data.vocabSize()));
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, List<LabelGroup> groups, int vocabSize) {
@@ -182,10 +178,8 @@ public final class TrialRunner {
             ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets());
             run.logArtifact(dir.resolve("confusion.json"), "");
             run.logArtifact(dir.resolve("predictions.jsonl"), "");
-            SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer, table.rows().size());
-            if (data.taxonomy() != null && data.taxonomy().depth() > 1) {
-                TaxonomyFile.write(data.taxonomy(), dir.resolve("model").resolve(SavedModel.TAXONOMY));
-            }
+            SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer,
+                    table.rows().size(), data.kind());
             if (trial.spec().training().checkpoint()) {
                 for (String f : List.of("config.yaml", "model.json", "weights.zip")) {
                     run.logArtifact(dir.resolve("model").resolve(f), "model");

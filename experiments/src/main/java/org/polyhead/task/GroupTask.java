@@ -27,6 +27,11 @@ import org.polyhead.spec.ExperimentSpec;
 public final class GroupTask implements Task<GroupRecord> {
 
     @Override
+    public String name() {
+        return "grouped";
+    }
+
+    @Override
     public Dataset<GroupRecord> load(String nameOrPath, Path home) {
         return DatasetRegistry.grouped(nameOrPath, home);
     }

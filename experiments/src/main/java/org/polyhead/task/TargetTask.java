@@ -32,6 +32,11 @@ public final class TargetTask implements Task<SpanRecord> {
     public static final String DEFAULT_GROUP = "label";
 
     @Override
+    public String name() {
+        return "target";
+    }
+
+    @Override
     public Dataset<SpanRecord> load(String nameOrPath, Path home) {
         return DatasetRegistry.target(nameOrPath, home);
     }

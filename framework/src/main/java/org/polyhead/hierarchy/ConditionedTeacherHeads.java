@@ -46,6 +46,12 @@ public final class ConditionedTeacherHeads implements HierarchyHeads {
         return out;
     }
 
+    /** Level k's probabilities given the true parent, {@code teacher.<level>} for every level below the top. */
+    @Override
+    public List<String> diagnosticOutputs(List<LabelGroup> levels) {
+        return levels.stream().skip(1).map(g -> TEACHER + g.name()).toList();
+    }
+
     /** The group's target placeholder, shared with the loss (which finds it already declared). */
     static SDVariable target(SameDiff sd, LabelGroup g, DataType type) {
         return sd.hasVariable(g.targetName()) ? sd.getVariable(g.targetName())

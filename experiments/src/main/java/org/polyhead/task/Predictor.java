@@ -1,4 +1,4 @@
-package org.polyhead.eval;
+package org.polyhead.task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.polyhead.eval.Evaluation;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.model.Batch;
-import org.polyhead.task.TextBatches;
 import org.polyhead.train.Trainer;
 
 /** Runs a trained model over a dataset in batches (dropout off): predictions, and validation metrics and losses. */
