@@ -76,19 +76,14 @@ final class StagedRunner implements Training {
             }
             TextBatches part = new TextBatches(ids, targets);
             Trainer trainer = stageTrainer(plain, data, levels, k, part.size());
-            for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-                for (Batch batch : part.shuffled(bs, spec.training().seed() * 1_000L + epoch + 100L * k)) {
-                    Map<String, Double> losses = trainer.step(batch, ONE);
-                    step++;
-                    double loss = losses.get(GroupModel.LOSS);
-                    if (!Double.isFinite(loss)) {
-                        run.setTag("polyhead.failure", "loss is " + loss + " at step " + step + " (stage " + k + ")");
-                        run.end(RunStatus.FAILED);
-                        return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), "non-finite loss");
-                    }
-                    run.logMetrics(Map.of("train_loss", loss, "train_loss_" + levels.get(k).name(), loss), step);
-                }
+            TrainingState state = new TrainingState(trainer, run, step);
+            long seed = spec.training().seed() * 1_000L + 100L * k;
+            new TrainingLoop(List.of(StepLogging.stage(k, levels.get(k).name())))
+                    .run(state, spec.training().epochs(), epoch -> part.shuffled(bs, seed + epoch), ONE);
+            if (state.failure() != null) {
+                return TrialRunner.fail(run, state.failure());
             }
+            step = state.step();
             ledger.trained(k, rows);
             stages.add(trainer);
         }

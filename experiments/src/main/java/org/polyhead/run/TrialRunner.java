@@ -3,7 +3,6 @@ package org.polyhead.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
@@ -15,7 +14,6 @@ import org.polyhead.encoder.checkpoint.HfConfig;
 import org.polyhead.eval.MetricsTable;
 import org.polyhead.eval.ValidationArtifacts;
 import org.polyhead.heads.LabelGroup;
-import org.polyhead.model.Batch;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
@@ -27,7 +25,6 @@ import org.polyhead.task.Predictor;
 import org.polyhead.task.PreparedData;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
-import org.polyhead.train.Checkpoint;
 import org.polyhead.train.OptimConfig;
 import org.polyhead.train.Trainer;
 
@@ -87,61 +84,26 @@ public final class TrialRunner {
         int total = stepsPerEpoch * spec.training().epochs();
         OptimConfig optim = optim(spec.training(), total);
         Trainer trainer = new Trainer(model, optim, spec.training().seed());
-        Path checkpoint = checkpointOf(trial);
-        MetricsTable table = new MetricsTable();
-        Map<String, Double> last = Map.of();
-        EarlyStopping stopping = new EarlyStopping(spec.training().earlyStopping(), spec.training().patience());
-        int step = 0;
-        int firstEpoch = 1;
         Logged logged = resumed == null ? Logged.NOTHING : resumed;
-        if (resumed != null && Files.exists(checkpoint)) {
-            Checkpoint saved = Checkpoint.restore(checkpoint, trainer);
-            table = new MetricsTable(saved.rows());
-            saved.rows().forEach(stopping::shouldStop);
-            for (Map<String, Double> row : saved.rows()) {
-                long epoch = row.get("epoch").longValue();
-                if (!logged.epochs().contains(epoch)) {
-                    Map<String, Double> m = new LinkedHashMap<>(row);
-                    m.remove("step");
-                    run.logMetrics(m, epoch);
-                }
-            }
-            step = saved.step();
-            firstEpoch = saved.epoch() + 1;
-            run.setTag("polyhead.resumed_from_epoch", Integer.toString(saved.epoch()));
-        }
+        TrainingState state = new TrainingState(trainer, run);
         try (ProgressBar bar = Progress.bar(run.runId().substring(0, 8) + " " + trial.spec().name(), total)) {
-            bar.stepTo(step);
-            for (int epoch = firstEpoch; epoch <= spec.training().epochs(); epoch++) {
-                for (Batch batch : data.train().shuffled(bs, spec.training().seed() * 1_000L + epoch)) {
-                    Map<String, Double> losses = trainer.step(batch, weights);
-                    step++;
-                    String bad = nonFinite(losses);
-                    if (bad != null) {
-                        return fail(run, String.format("%s is %s at step %d (epoch %d)", bad, losses.get(bad), step, epoch));
-                    }
-                    if (!logged.steps().contains((long) step)) {
-                        Map<String, Double> train = new LinkedHashMap<>();
-                        losses.forEach((k, v) -> train.put("train_" + k.replace('.', '_'), v));
-                        train.put("lr", optim.rateAt(step - 1));
-                        run.logMetrics(train, step);
-                    }
-                    bar.step();
-                }
-                last = data.kind().validate(trainer, model, data.validation(), weights, bs);
-                last.put("epoch", (double) epoch);
-                table.add(epoch, step, last);
-                new Checkpoint(epoch, step, table.rows()).save(checkpoint, trainer);
-                run.logMetrics(last, epoch);
-                if (stopping.shouldStop(last)) {
-                    run.setTag("polyhead.early_stopped", "epoch " + epoch);
-                    break;
-                }
-            }
+            new TrainingLoop(List.of(
+                    new Resume(checkpointOf(trial), resumed != null, logged.epochs()),
+                    StepLogging.perLoss(optim, logged.steps()),
+                    Progress.steps(bar),
+                    new Validation(data.kind(), model, data.validation(), weights, bs),
+                    new Checkpointing(checkpointOf(trial)),
+                    new ValidationLogging(),
+                    new EarlyStopping(spec.training().earlyStopping(), spec.training().patience())))
+                    .run(state, spec.training().epochs(),
+                            epoch -> data.train().shuffled(bs, spec.training().seed() * 1_000L + epoch), weights);
         }
-        writeArtifacts(trial, data, trainer, model, table, run, weights, bs);
+        if (state.failure() != null) {
+            return fail(run, state.failure());
+        }
+        writeArtifacts(trial, data, trainer, model, state.table(), run, weights, bs);
         run.end(RunStatus.FINISHED);
-        return new Result(run.runId(), RunStatus.FINISHED, last, null);
+        return new Result(run.runId(), RunStatus.FINISHED, state.last(), null);
     }
 
     /** Adam with the spec's warm-up fraction and decay schedule over {@code total} steps. */
@@ -193,12 +155,8 @@ public final class TrialRunner {
         }
     }
 
-    private static String nonFinite(Map<String, Double> losses) {
-        return losses.entrySet().stream().filter(e -> !Double.isFinite(e.getValue())).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
-    }
-
-    private static Result fail(TrackedRun run, String reason) {
+    /** Ends the run as FAILED with the reason as a tag. */
+    static Result fail(TrackedRun run, String reason) {
         run.setTag("polyhead.failure", reason);
         run.end(RunStatus.FAILED);
         return new Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
