@@ -30,7 +30,7 @@ public final class HierarchyEvaluation {
         List<double[][]> perLevel = new ArrayList<>();
         List<int[]> truthPerLevel = new ArrayList<>();
         for (LabelGroup g : levels) {
-            perLevel.add(probs.get("pred." + g.name()).toDoubleMatrix());
+            perLevel.add(probs.get(g.predictionName()).toDoubleMatrix());
             truthPerLevel.add(targets.get(g.targetName()).argMax(1).toIntVector());
         }
         int n = perLevel.get(0).length;
@@ -55,7 +55,7 @@ public final class HierarchyEvaluation {
             INDArray teacher = probs.get(ConditionedTeacherHeads.TEACHER + g.name());
             if (teacher != null) {
                 INDArray y = targets.get(g.targetName());
-                m.put(TEACHER_GAP + g.name(), accuracy(teacher, y) - accuracy(probs.get("pred." + g.name()), y));
+                m.put(TEACHER_GAP + g.name(), accuracy(teacher, y) - accuracy(probs.get(g.predictionName()), y));
             }
         }
         return m;

@@ -29,7 +29,7 @@ public final class ValidationArtifacts {
         for (LabelGroup g : groups) {
             if (g.type() == TargetType.SOFTMAX) {
                 confusion.put(g.name(), Map.of("classes", g.classes(),
-                        "matrix", Evaluation.confusion(probs.get("pred." + g.name()), targets.get(g.targetName()))));
+                        "matrix", Evaluation.confusion(probs.get(g.predictionName()), targets.get(g.targetName()))));
             }
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("confusion.json").toFile(), confusion);
@@ -39,7 +39,7 @@ public final class ValidationArtifacts {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("index", i);
                 for (LabelGroup g : groups) {
-                    row.put(g.name(), entry(g, probs.get("pred." + g.name()).getRow(i),
+                    row.put(g.name(), entry(g, probs.get(g.predictionName()).getRow(i),
                             targets.get(g.targetName()).getRow(i)));
                 }
                 w.write(JSON.writeValueAsString(row));

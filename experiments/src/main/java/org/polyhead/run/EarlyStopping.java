@@ -2,6 +2,7 @@ package org.polyhead.run;
 
 import java.util.Map;
 import org.polyhead.UserError;
+import org.polyhead.track.Tags;
 
 /**
  * Stops training when a named validation metric has not improved for {@code patience} epochs. Loss-like metrics
@@ -27,7 +28,7 @@ final class EarlyStopping implements TrainingListener {
     @Override
     public void onEpoch(TrainingState state, Map<String, Double> metrics) {
         if (shouldStop(metrics)) {
-            state.run().setTag("polyhead.early_stopped", "epoch " + state.epoch());
+            state.run().setTag(Tags.EARLY_STOPPED, "epoch " + state.epoch());
             state.stop();
         }
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.polyhead.eval.MetricsTable;
+import org.polyhead.track.Tags;
 import org.polyhead.train.Checkpoint;
 
 /**
@@ -39,6 +40,6 @@ final class Resume implements TrainingListener {
             }
         }
         state.resume(new MetricsTable(saved.rows()), saved.step(), saved.epoch());
-        state.run().setTag("polyhead.resumed_from_epoch", Integer.toString(saved.epoch()));
+        state.run().setTag(Tags.RESUMED_FROM_EPOCH, Integer.toString(saved.epoch()));
     }
 }

@@ -142,7 +142,7 @@ public final class SavedModel {
         for (int i = 0; i < n; i++) {
             Map<String, Map<String, Double>> row = new LinkedHashMap<>();
             for (LabelGroup g : model.groups()) {
-                INDArray p = probs.get("pred." + g.name()).getRow(i);
+                INDArray p = probs.get(g.predictionName()).getRow(i);
                 Map<String, Double> byClass = new LinkedHashMap<>();
                 if (g.type() == TargetType.REGRESSION) {
                     byClass.put(VALUE, p.getDouble(0));

@@ -114,7 +114,7 @@ final class StagedRunner implements Training {
             Map<String, INDArray> in = j == 0 ? Map.of() : Map.of(ParentInputHeads.PARENT, probs.get(j - 1));
             List<INDArray> parts = new ArrayList<>();
             for (Batch b : new TextBatches(texts.ids(), in).inOrder(bs)) {
-                parts.add(stages.get(j).predict(b).get("pred." + levels.get(j).name()));
+                parts.add(stages.get(j).predict(b).get(levels.get(j).predictionName()));
             }
             probs.add(Nd4j.concat(0, parts.toArray(INDArray[]::new)));
         }
@@ -126,7 +126,7 @@ final class StagedRunner implements Training {
         List<INDArray> chained = chain(stages, levels, data.validation(), bs);
         Map<String, INDArray> probs = new LinkedHashMap<>();
         for (int k = 0; k < levels.size(); k++) {
-            probs.put("pred." + levels.get(k).name(), chained.get(k));
+            probs.put(levels.get(k).predictionName(), chained.get(k));
         }
         Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, probs, data.validation().targets()));
         m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, probs,

@@ -24,7 +24,7 @@ final class StepLogging implements TrainingListener {
         this.loggedSteps = loggedSteps;
     }
 
-    /** Every loss as {@code train_<loss>} ({@code loss.party} → {@code train_loss_party}) and the step's {@code lr}. */
+    /** Every loss as {@code train_<loss>} ({@code loss.party} → {@code train_loss_party}), and the step's rate. */
     static StepLogging perLoss(OptimConfig optim, Set<Long> loggedSteps) {
         return new StepLogging((state, losses) -> {
             Map<String, Double> train = new LinkedHashMap<>();

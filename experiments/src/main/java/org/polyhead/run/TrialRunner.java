@@ -24,6 +24,7 @@ import org.polyhead.task.LossWeights;
 import org.polyhead.task.Predictor;
 import org.polyhead.task.PreparedData;
 import org.polyhead.track.RunStatus;
+import org.polyhead.track.Tags;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.train.OptimConfig;
 import org.polyhead.train.Trainer;
@@ -74,9 +75,9 @@ public final class TrialRunner {
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
         if (pretrained != null) {
             List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
-            run.setTag("polyhead.checkpoint", pretrained.toString());
+            run.setTag(Tags.CHECKPOINT, pretrained.toString());
             if (!unused.isEmpty()) {
-                run.setTag("polyhead.checkpoint_unused", String.join(",", unused));
+                run.setTag(Tags.CHECKPOINT_UNUSED, String.join(",", unused));
             }
         }
         int bs = spec.training().batchSize();
@@ -157,7 +158,7 @@ public final class TrialRunner {
 
     /** Ends the run as FAILED with the reason as a tag. */
     static Result fail(TrackedRun run, String reason) {
-        run.setTag("polyhead.failure", reason);
+        run.setTag(Tags.FAILURE, reason);
         run.end(RunStatus.FAILED);
         return new Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
     }

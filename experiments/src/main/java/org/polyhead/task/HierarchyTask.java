@@ -82,7 +82,7 @@ public final class HierarchyTask implements Task<PathRecord> {
     private Map<String, Double> pathMetrics(Trainer trainer, GroupModel model, TextBatches validation,
                                             double[] weights, int bs) {
         List<String> names = new ArrayList<>();
-        model.groups().forEach(g -> names.add("pred." + g.name()));
+        model.groups().forEach(g -> names.add(g.predictionName()));
         if (model.spec().heads() instanceof HierarchyHeads h) {
             names.addAll(h.diagnosticOutputs(model.groups()));
         }

@@ -21,7 +21,7 @@ public final class Predictor {
         Map<String, INDArray> probs = predictions(trainer, groups, validation, weights, bs);
         Map<String, Double> metrics = Evaluation.metrics(groups, probs, validation.targets());
         for (LabelGroup g : groups) {
-            metrics.put("val_loss_" + g.name(), probs.get("loss." + g.name()).sumNumber().doubleValue() / validation.size());
+            metrics.put("val_loss_" + g.name(), probs.get(g.lossName()).sumNumber().doubleValue() / validation.size());
         }
         return metrics;
     }
@@ -33,17 +33,19 @@ public final class Predictor {
     public static Map<String, INDArray> predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
                                              double[] weights, int bs) {
         List<String> names = new ArrayList<>();
+        List<String> losses = new ArrayList<>();
         groups.forEach(g -> {
-            names.add("pred." + g.name());
+            names.add(g.predictionName());
             if (!data.targets().isEmpty()) {
-                names.add("loss." + g.name());
+                names.add(g.lossName());
+                losses.add(g.lossName());
             }
         });
         Map<String, List<INDArray>> parts = new LinkedHashMap<>();
         for (Batch b : data.inOrder(bs)) {
             Map<String, INDArray> out = trainer.outputs(b, weights, names);
             for (String n : names) {
-                INDArray v = n.startsWith("loss.") ? out.get(n).mul(b.size()).reshape(1) : out.get(n);
+                INDArray v = losses.contains(n) ? out.get(n).mul(b.size()).reshape(1) : out.get(n);
                 parts.computeIfAbsent(n, k -> new ArrayList<>()).add(v);
             }
         }

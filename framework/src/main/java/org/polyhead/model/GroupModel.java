@@ -57,8 +57,8 @@ public final class GroupModel {
             // a design may have declared the target already (teacher forcing reads the true parent)
             SDVariable target = sd.hasVariable(g.targetName()) ? sd.getVariable(g.targetName())
                     : sd.placeHolder(g.targetName(), type, -1, g.width());
-            losses.add(loss.loss(sd, outputs.get(g.name()), target).rename("loss." + g.name()));
-            loss.prediction(sd, outputs.get(g.name())).rename("pred." + g.name());
+            losses.add(loss.loss(sd, outputs.get(g.name()), target).rename(g.lossName()));
+            loss.prediction(sd, outputs.get(g.name())).rename(g.predictionName());
         }
         spec.weighting().total(sd, losses, type).rename(LOSS);
         sd.setLossVariables(LOSS);
@@ -100,7 +100,7 @@ public final class GroupModel {
     /** Per-group loss output names, in group order. */
     public Map<String, String> groupLossNames() {
         Map<String, String> names = new LinkedHashMap<>();
-        spec.groups().forEach(g -> names.put(g.name(), "loss." + g.name()));
+        spec.groups().forEach(g -> names.put(g.name(), g.lossName()));
         return names;
     }
 }
