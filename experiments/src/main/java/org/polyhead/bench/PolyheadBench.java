@@ -43,8 +43,8 @@ public final class PolyheadBench {
     }
 
     static ObjectNode measure(BenchShape s) throws IOException {
-        EncoderConfig enc = new EncoderConfig(s.vocab(), s.hidden(), s.layers(), s.heads(), s.intermediate(),
-                BenchShape.MAX_POSITIONS, 2, 1e-12, BenchShape.DROPOUT);
+        EncoderConfig enc = EncoderConfig.bert(s.vocab(), s.hidden(), s.layers(), s.heads(), s.intermediate(),
+                BenchShape.DROPOUT);
         List<LabelGroup> groups = new ArrayList<>();
         for (int g = 0; g < BenchShape.CLASSES.length; g++) {
             List<String> classes = new ArrayList<>();

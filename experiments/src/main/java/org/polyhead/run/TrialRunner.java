@@ -109,7 +109,7 @@ public final class TrialRunner {
 
     /** Adam with the spec's warm-up fraction and decay schedule over {@code total} steps. */
     static OptimConfig optim(ExperimentSpec.TrainingSpec t, int total) {
-        return new OptimConfig(t.lr(), (int) Math.round(t.warmup() * total), total, 0.9, 0.999, 1e-8, t.weightDecay(),
+        return OptimConfig.adamW(t.lr(), (int) Math.round(t.warmup() * total), total, t.weightDecay(),
                 OptimConfig.Decay.valueOf(t.schedule().toUpperCase()));
     }
 
@@ -121,9 +121,8 @@ public final class TrialRunner {
         ExperimentSpec.EncoderSpec e = spec.encoder();
         Path pretrained = Checkpoints.folder(e.checkpoint());
         EncoderConfig enc = pretrained == null
-                ? new EncoderConfig(vocabSize, e.hidden(), e.layers(), e.heads(), e.intermediate(), 512, 2,
-                        1e-12, e.dropout())
-                : Checkpoints.withDropout(CheckpointLoader.encoderConfig(HfConfig.read(pretrained)), e.dropout());
+                ? EncoderConfig.bert(vocabSize, e.hidden(), e.layers(), e.heads(), e.intermediate(), e.dropout())
+                : CheckpointLoader.encoderConfig(HfConfig.read(pretrained)).withDropout(e.dropout());
         return new ModelSpec(enc, Designs.pooling(spec.model().pooling(), "model.pooling"),
                 Designs.heads(spec.model().heads(), "model.heads"), groups,
                 Designs.weighting(spec.model().weighting(), "model.weighting"));

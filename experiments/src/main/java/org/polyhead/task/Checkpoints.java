@@ -1,7 +1,6 @@
 package org.polyhead.task;
 
 import java.nio.file.Path;
-import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.checkpoint.PretrainedModels;
 
 /** Resolves {@code encoder.checkpoint}: a HuggingFace BERT folder, or {@code all-MiniLM-L6-v2} for the installed one. */
@@ -27,11 +26,5 @@ public final class Checkpoints {
         Path folder = folder(encoder.checkpoint());
         return org.polyhead.encoder.checkpoint.HfConfig.read(folder != null ? folder : PretrainedModels.miniLm())
                 .vocabSize();
-    }
-
-    /** The checkpoint's shapes with the spec's dropout (fine-tuning may use another rate than pre-training). */
-    public static EncoderConfig withDropout(EncoderConfig c, double dropout) {
-        return new EncoderConfig(c.vocabSize(), c.hidden(), c.layers(), c.heads(), c.intermediate(), c.maxPositions(),
-                c.typeVocabSize(), c.layerNormEps(), dropout);
     }
 }
