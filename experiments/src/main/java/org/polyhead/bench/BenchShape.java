@@ -2,6 +2,7 @@ package org.polyhead.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.polyhead.encoder.EncoderConfig;
 
 /**
  * One benchmarked configuration: encoder shape and batch, identical on the polyhead and PyTorch sides. Both sides take
@@ -13,7 +14,7 @@ public record BenchShape(String name, int layers, int hidden, int heads, int int
     public static final int[] CLASSES = {8, 4};
     public static final double PI = 0.5;
     public static final double DROPOUT = 0.1;
-    public static final int MAX_POSITIONS = 512;
+    public static final int MAX_POSITIONS = EncoderConfig.BERT_MAX_POSITIONS;
     /** BERT's uncased WordPiece vocabulary (all-MiniLM-L6-v2 uses it). */
     public static final int BERT_VOCAB = 30522;
 

@@ -43,8 +43,8 @@ public final class PolyheadBench {
     }
 
     static ObjectNode measure(BenchShape s) throws IOException {
-        EncoderConfig enc = new EncoderConfig(s.vocab(), s.hidden(), s.layers(), s.heads(), s.intermediate(),
-                BenchShape.MAX_POSITIONS, 2, 1e-12, BenchShape.DROPOUT);
+        EncoderConfig enc = EncoderConfig.bert(s.vocab(), s.hidden(), s.layers(), s.heads(), s.intermediate(),
+                BenchShape.DROPOUT);
         List<LabelGroup> groups = new ArrayList<>();
         for (int g = 0; g < BenchShape.CLASSES.length; g++) {
             List<String> classes = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class PolyheadBench {
         out.put("side", "polyhead");
         out.put("name", s.name());
         out.put("version", Polyhead.VERSION + " (SameDiff 1.0.0-M2.1, " + Nd4j.getBackend().getClass().getSimpleName() + ")");
-        out.put("device", org.polyhead.run.Provenance.device());
+        out.put("device", org.polyhead.provenance.Provenance.device());
         out.put("threads", Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "0")));
         step.put(out, "train_step");
         infer.put(out, "inference");

@@ -21,6 +21,21 @@ public final class Progress {
                 .setUpdateIntervalMillis(1000).setConsumer(consumer()).showSpeed().build();
     }
 
+    /** Moves the bar on with the training loop's steps (from the step a resumed trial starts at). */
+    static TrainingListener steps(ProgressBar bar) {
+        return new TrainingListener() {
+            @Override
+            public void onTrainingBegin(TrainingState state) {
+                bar.stepTo(state.step());
+            }
+
+            @Override
+            public void onStep(TrainingState state, Map<String, Double> losses) {
+                bar.step();
+            }
+        };
+    }
+
     private static ProgressBarConsumer consumer() {
         return shown(System.console() != null, System.getenv())
                 ? new InteractiveConsoleProgressBarConsumer(System.err)

@@ -14,10 +14,16 @@ import org.polyhead.data.SpanRecord;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetScale;
 import org.polyhead.heads.TargetType;
-import org.polyhead.hierarchy.TaxonomyFile;
 import org.polyhead.model.GroupModel;
 import org.polyhead.pooling.TargetSelection;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.Checkpoints;
+import org.polyhead.task.Predictor;
+import org.polyhead.task.TargetTask;
+import org.polyhead.task.TaskData;
+import org.polyhead.task.TaskKind;
+import org.polyhead.task.TextBatches;
+import org.polyhead.task.Tokenized;
 import org.polyhead.train.Checkpoint;
 import org.polyhead.train.OptimConfig;
 import org.polyhead.train.Trainer;
@@ -29,8 +35,6 @@ import org.polyhead.train.Trainer;
 public final class SavedModel {
     /** The key of a regression group's predicted value. */
     public static final String VALUE = "value";
-    /** The taxonomy a hierarchical design was bound to, as parent → child edges (hierarchy models only). */
-    public static final String TAXONOMY = "taxonomy.tsv";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Trainer trainer;
     private final GroupModel model;
@@ -42,17 +46,20 @@ public final class SavedModel {
         this.spec = spec;
     }
 
-    record Meta(List<Map<String, Object>> groups, int vocabSize) {}
+    /** @param task the task kind's name ({@link TaskKind#name}); null in models saved before it was kept */
+    record Meta(List<Map<String, Object>> groups, int vocabSize, String task) {}
 
     static void write(Path dir, SpecLoader.Resolved spec, List<LabelGroup> groups, int vocabSize, Trainer trainer,
-                      int epoch) throws IOException {
+                      int epoch, TaskKind kind) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config.yaml"), spec.yaml());
         List<Map<String, Object>> g = new ArrayList<>();
         groups.forEach(x -> g.add(Map.of("name", x.name(), "type", x.type().name(), "classes", x.classes(),
                 "loss", x.loss(), "scale", List.of(x.scale().mean(), x.scale().std()))));
-        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), new Meta(g, vocabSize));
+        JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), new Meta(g, vocabSize,
+                kind.name()));
         new Checkpoint(epoch, trainer.optimizer().step(), List.of()).save(dir.resolve("weights.zip"), trainer);
+        kind.save(dir);
     }
 
     public static SavedModel load(Path dir) {
@@ -67,9 +74,8 @@ public final class SavedModel {
             throw new UserError(dir.resolve("model.json") + ": " + e.getMessage(), e);
         }
         List<LabelGroup> groups = meta.groups().stream().map(SavedModel::group).toList();
-        Path taxonomy = dir.resolve(TAXONOMY);
-        GroupModel model = GroupModel.build(HierarchyEvaluation.bind(TrialRunner.modelSpec(spec.spec(), groups,
-                        meta.vocabSize()), Files.isRegularFile(taxonomy) ? TaxonomyFile.read(taxonomy) : null),
+        TaskKind kind = TaskData.saved(meta.task(), dir);
+        GroupModel model = GroupModel.build(kind.bind(TrialRunner.modelSpec(spec.spec(), groups, meta.vocabSize())),
                 spec.spec().training().seed());
         Trainer trainer = new Trainer(model, OptimConfig.adam(1e-3, 0, 0), 0);
         Checkpoint.restore(dir.resolve("weights.zip"), trainer);
@@ -136,7 +142,7 @@ public final class SavedModel {
         for (int i = 0; i < n; i++) {
             Map<String, Map<String, Double>> row = new LinkedHashMap<>();
             for (LabelGroup g : model.groups()) {
-                INDArray p = probs.get("pred." + g.name()).getRow(i);
+                INDArray p = probs.get(g.predictionName()).getRow(i);
                 Map<String, Double> byClass = new LinkedHashMap<>();
                 if (g.type() == TargetType.REGRESSION) {
                     byClass.put(VALUE, p.getDouble(0));

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.UserError;
+import org.polyhead.eval.Evaluation;
+import org.polyhead.eval.HierarchyEvaluation;
 import org.polyhead.heads.GroupHeads;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.SeparateHeads;
@@ -20,6 +22,8 @@ import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
 import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.PreparedData;
+import org.polyhead.task.TextBatches;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.train.Trainer;
@@ -31,8 +35,7 @@ import org.polyhead.train.Trainer;
  * one-model designs ({@code train_loss} per step over all stages, {@code val_acc_<level>}, path metrics at the end)
  * and the ledger of which model trained on or predicted for which row ({@code data/stages.csv}).
  */
-final class StagedRunner {
-    static final String DESIGN = "staged";
+final class StagedRunner implements Training {
     private static final double[] ONE = {1.0};
 
     private final Path workDir;
@@ -41,7 +44,9 @@ final class StagedRunner {
         this.workDir = workDir;
     }
 
-    TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run) {
+    @Override
+    public TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run,
+                                  TrialRunner.Logged resumed) {
         if (data.taxonomy() == null) {
             throw new UserError("model.heads: 'staged' needs a hierarchy dataset (records with label paths)");
         }
@@ -71,19 +76,14 @@ final class StagedRunner {
             }
             TextBatches part = new TextBatches(ids, targets);
             Trainer trainer = stageTrainer(plain, data, levels, k, part.size());
-            for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-                for (Batch batch : part.shuffled(bs, spec.training().seed() * 1_000L + epoch + 100L * k)) {
-                    Map<String, Double> losses = trainer.step(batch, ONE);
-                    step++;
-                    double loss = losses.get(GroupModel.LOSS);
-                    if (!Double.isFinite(loss)) {
-                        run.setTag("polyhead.failure", "loss is " + loss + " at step " + step + " (stage " + k + ")");
-                        run.end(RunStatus.FAILED);
-                        return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), "non-finite loss");
-                    }
-                    run.logMetrics(Map.of("train_loss", loss, "train_loss_" + levels.get(k).name(), loss), step);
-                }
+            TrainingState state = new TrainingState(trainer, run, step);
+            long seed = spec.training().seed() * 1_000L + 100L * k;
+            new TrainingLoop(List.of(StepLogging.stage(k, levels.get(k).name())))
+                    .run(state, spec.training().epochs(), epoch -> part.shuffled(bs, seed + epoch), ONE);
+            if (state.failure() != null) {
+                return TrialRunner.fail(run, state.failure());
             }
+            step = state.step();
             ledger.trained(k, rows);
             stages.add(trainer);
         }
@@ -114,7 +114,7 @@ final class StagedRunner {
             Map<String, INDArray> in = j == 0 ? Map.of() : Map.of(ParentInputHeads.PARENT, probs.get(j - 1));
             List<INDArray> parts = new ArrayList<>();
             for (Batch b : new TextBatches(texts.ids(), in).inOrder(bs)) {
-                parts.add(stages.get(j).predict(b).get("pred." + levels.get(j).name()));
+                parts.add(stages.get(j).predict(b).get(levels.get(j).predictionName()));
             }
             probs.add(Nd4j.concat(0, parts.toArray(INDArray[]::new)));
         }
@@ -126,7 +126,7 @@ final class StagedRunner {
         List<INDArray> chained = chain(stages, levels, data.validation(), bs);
         Map<String, INDArray> probs = new LinkedHashMap<>();
         for (int k = 0; k < levels.size(); k++) {
-            probs.put("pred." + levels.get(k).name(), chained.get(k));
+            probs.put(levels.get(k).predictionName(), chained.get(k));
         }
         Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, probs, data.validation().targets()));
         m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, probs,

@@ -3,7 +3,6 @@ package org.polyhead.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,17 +11,21 @@ import org.polyhead.UserError;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.checkpoint.CheckpointLoader;
 import org.polyhead.encoder.checkpoint.HfConfig;
+import org.polyhead.eval.MetricsTable;
+import org.polyhead.eval.ValidationArtifacts;
 import org.polyhead.heads.LabelGroup;
-import org.polyhead.hierarchy.TaxonomyFile;
-import org.polyhead.model.Batch;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
 import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.Checkpoints;
+import org.polyhead.task.LossWeights;
+import org.polyhead.task.Predictor;
+import org.polyhead.task.PreparedData;
 import org.polyhead.track.RunStatus;
+import org.polyhead.track.Tags;
 import org.polyhead.track.TrackedRun;
-import org.polyhead.train.Checkpoint;
 import org.polyhead.train.OptimConfig;
 import org.polyhead.train.Trainer;
 
@@ -62,18 +65,19 @@ public final class TrialRunner {
      * A checkpoint is written before an epoch's metrics are logged, so a run never holds an epoch its checkpoint lacks.
      */
     public Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
+        return Trainings.of(trial.spec().model().heads(), workDir, this::trainOneModel).run(trial, data, run, resumed);
+    }
+
+    private Result trainOneModel(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
         ExperimentSpec spec = trial.spec();
-        if (StagedRunner.DESIGN.equals(spec.model().heads())) {
-            return new StagedRunner(workDir).run(trial, data, run);
-        }
         double[] weights = LossWeights.of(spec.loss(), data.groups());
         GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed());
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
         if (pretrained != null) {
             List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
-            run.setTag("polyhead.checkpoint", pretrained.toString());
+            run.setTag(Tags.CHECKPOINT, pretrained.toString());
             if (!unused.isEmpty()) {
-                run.setTag("polyhead.checkpoint_unused", String.join(",", unused));
+                run.setTag(Tags.CHECKPOINT_UNUSED, String.join(",", unused));
             }
         }
         int bs = spec.training().batchSize();
@@ -81,83 +85,44 @@ public final class TrialRunner {
         int total = stepsPerEpoch * spec.training().epochs();
         OptimConfig optim = optim(spec.training(), total);
         Trainer trainer = new Trainer(model, optim, spec.training().seed());
-        Path checkpoint = checkpointOf(trial);
-        MetricsTable table = new MetricsTable();
-        Map<String, Double> last = Map.of();
-        EarlyStopping stopping = new EarlyStopping(spec.training().earlyStopping(), spec.training().patience());
-        int step = 0;
-        int firstEpoch = 1;
         Logged logged = resumed == null ? Logged.NOTHING : resumed;
-        if (resumed != null && Files.exists(checkpoint)) {
-            Checkpoint saved = Checkpoint.restore(checkpoint, trainer);
-            table = new MetricsTable(saved.rows());
-            saved.rows().forEach(stopping::shouldStop);
-            for (Map<String, Double> row : saved.rows()) {
-                long epoch = row.get("epoch").longValue();
-                if (!logged.epochs().contains(epoch)) {
-                    Map<String, Double> m = new LinkedHashMap<>(row);
-                    m.remove("step");
-                    run.logMetrics(m, epoch);
-                }
-            }
-            step = saved.step();
-            firstEpoch = saved.epoch() + 1;
-            run.setTag("polyhead.resumed_from_epoch", Integer.toString(saved.epoch()));
-        }
+        TrainingState state = new TrainingState(trainer, run);
         try (ProgressBar bar = Progress.bar(run.runId().substring(0, 8) + " " + trial.spec().name(), total)) {
-            bar.stepTo(step);
-            for (int epoch = firstEpoch; epoch <= spec.training().epochs(); epoch++) {
-                for (Batch batch : data.train().shuffled(bs, spec.training().seed() * 1_000L + epoch)) {
-                    Map<String, Double> losses = trainer.step(batch, weights);
-                    step++;
-                    String bad = nonFinite(losses);
-                    if (bad != null) {
-                        return fail(run, String.format("%s is %s at step %d (epoch %d)", bad, losses.get(bad), step, epoch));
-                    }
-                    if (!logged.steps().contains((long) step)) {
-                        Map<String, Double> train = new LinkedHashMap<>();
-                        losses.forEach((k, v) -> train.put("train_" + k.replace('.', '_'), v));
-                        train.put("lr", optim.rateAt(step - 1));
-                        run.logMetrics(train, step);
-                    }
-                    bar.step();
-                }
-                last = Predictor.validate(trainer, model.groups(), data.validation(), weights, bs);
-                if (data.taxonomy() != null) {
-                    last.putAll(HierarchyEvaluation.validate(trainer, model, data.taxonomy(), data.validation(), weights, bs));
-                }
-                last.put("epoch", (double) epoch);
-                table.add(epoch, step, last);
-                new Checkpoint(epoch, step, table.rows()).save(checkpoint, trainer);
-                run.logMetrics(last, epoch);
-                if (stopping.shouldStop(last)) {
-                    run.setTag("polyhead.early_stopped", "epoch " + epoch);
-                    break;
-                }
-            }
+            new TrainingLoop(List.of(
+                    new Resume(checkpointOf(trial), resumed != null, logged.epochs()),
+                    StepLogging.perLoss(optim, logged.steps()),
+                    Progress.steps(bar),
+                    new Validation(data.kind(), model, data.validation(), weights, bs),
+                    new Checkpointing(checkpointOf(trial)),
+                    new ValidationLogging(),
+                    new EarlyStopping(spec.training().earlyStopping(), spec.training().patience())))
+                    .run(state, spec.training().epochs(),
+                            epoch -> data.train().shuffled(bs, spec.training().seed() * 1_000L + epoch), weights);
         }
-        writeArtifacts(trial, data, trainer, model, table, run, weights, bs);
+        if (state.failure() != null) {
+            return fail(run, state.failure());
+        }
+        writeArtifacts(trial, data, trainer, model, state.table(), run, weights, bs);
         run.end(RunStatus.FINISHED);
-        return new Result(run.runId(), RunStatus.FINISHED, last, null);
+        return new Result(run.runId(), RunStatus.FINISHED, state.last(), null);
     }
 
     /** Adam with the spec's warm-up fraction and decay schedule over {@code total} steps. */
     static OptimConfig optim(ExperimentSpec.TrainingSpec t, int total) {
-        return new OptimConfig(t.lr(), (int) Math.round(t.warmup() * total), total, 0.9, 0.999, 1e-8, t.weightDecay(),
+        return OptimConfig.adamW(t.lr(), (int) Math.round(t.warmup() * total), total, t.weightDecay(),
                 OptimConfig.Decay.valueOf(t.schedule().toUpperCase()));
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, PreparedData data) {
-        return HierarchyEvaluation.bind(modelSpec(spec, data.groups(), data.vocabSize()), data.taxonomy());
+        return data.kind().bind(modelSpec(spec, data.groups(), data.vocabSize()));
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, List<LabelGroup> groups, int vocabSize) {
         ExperimentSpec.EncoderSpec e = spec.encoder();
         Path pretrained = Checkpoints.folder(e.checkpoint());
         EncoderConfig enc = pretrained == null
-                ? new EncoderConfig(vocabSize, e.hidden(), e.layers(), e.heads(), e.intermediate(), 512, 2,
-                        1e-12, e.dropout())
-                : Checkpoints.withDropout(CheckpointLoader.encoderConfig(HfConfig.read(pretrained)), e.dropout());
+                ? EncoderConfig.bert(vocabSize, e.hidden(), e.layers(), e.heads(), e.intermediate(), e.dropout())
+                : CheckpointLoader.encoderConfig(HfConfig.read(pretrained)).withDropout(e.dropout());
         return new ModelSpec(enc, Designs.pooling(spec.model().pooling(), "model.pooling"),
                 Designs.heads(spec.model().heads(), "model.heads"), groups,
                 Designs.weighting(spec.model().weighting(), "model.weighting"));
@@ -175,10 +140,8 @@ public final class TrialRunner {
             ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets());
             run.logArtifact(dir.resolve("confusion.json"), "");
             run.logArtifact(dir.resolve("predictions.jsonl"), "");
-            SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer, table.rows().size());
-            if (data.taxonomy() != null && data.taxonomy().depth() > 1) {
-                TaxonomyFile.write(data.taxonomy(), dir.resolve("model").resolve(SavedModel.TAXONOMY));
-            }
+            SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer,
+                    table.rows().size(), data.kind());
             if (trial.spec().training().checkpoint()) {
                 for (String f : List.of("config.yaml", "model.json", "weights.zip")) {
                     run.logArtifact(dir.resolve("model").resolve(f), "model");
@@ -192,13 +155,9 @@ public final class TrialRunner {
         }
     }
 
-    private static String nonFinite(Map<String, Double> losses) {
-        return losses.entrySet().stream().filter(e -> !Double.isFinite(e.getValue())).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
-    }
-
-    private static Result fail(TrackedRun run, String reason) {
-        run.setTag("polyhead.failure", reason);
+    /** Ends the run as FAILED with the reason as a tag. */
+    static Result fail(TrackedRun run, String reason) {
+        run.setTag(Tags.FAILURE, reason);
         run.end(RunStatus.FAILED);
         return new Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
     }

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.polyhead.UserError;
 import me.tongfei.progressbar.ProgressBar;
-import org.polyhead.run.PreparedData;
+import org.polyhead.provenance.Provenance;
 import org.polyhead.run.Progress;
-import org.polyhead.run.Provenance;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.PreparedData;
 import org.polyhead.track.RunInfo;
 import org.polyhead.track.RunStatus;
+import org.polyhead.track.Tags;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.track.Tracker;
 
@@ -55,9 +56,9 @@ public final class SweepRunner {
         String experiment = experimentOf(base);
         List<Trial> trials = SweepPlan.trials(base.spec().sweep());
         Map<String, String> tags = new LinkedHashMap<>(Provenance.common(base));
-        tags.put("polyhead.sweep", "parent");
-        tags.put("polyhead.trials", Integer.toString(trials.size()));
-        TrackedRun parent = resume ? unfinished(experiment, base.hash(), "parent") : null;
+        tags.put(Tags.SWEEP, Tags.PARENT);
+        tags.put(Tags.TRIALS, Integer.toString(trials.size()));
+        TrackedRun parent = resume ? unfinished(experiment, base.hash(), Tags.PARENT) : null;
         if (parent == null) {
             parent = tracker.startRun(experiment, base.spec().name() + " sweep", null, tags);
             parent.logParams(base.params());
@@ -85,8 +86,8 @@ public final class SweepRunner {
 
     private TrialRunner.Result runTrial(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
         if (resume) {
-            List<RunInfo> earlier = tracker.runsTagged(experiment, "polyhead.config_hash", resolved.hash()).stream()
-                    .filter(r -> "child".equals(r.tags().get("polyhead.sweep"))).toList();
+            List<RunInfo> earlier = tracker.runsTagged(experiment, Tags.CONFIG_HASH, resolved.hash()).stream()
+                    .filter(r -> Tags.CHILD.equals(r.tags().get(Tags.SWEEP))).toList();
             var done = earlier.stream().filter(RunInfo::finished).findFirst();
             if (done.isPresent()) {
                 System.err.println("polyhead: trial '" + trial.name() + "' already FINISHED in run " + done.get().runId());
@@ -105,7 +106,7 @@ public final class SweepRunner {
         PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
         Map<String, String> tags = new LinkedHashMap<>(Provenance.common(resolved));
         tags.putAll(Provenance.data(data));
-        tags.put("polyhead.sweep", parentId == null ? "single" : "child");
+        tags.put(Tags.SWEEP, parentId == null ? Tags.SINGLE : Tags.CHILD);
         String name = parentId == null ? resolved.spec().name() : trial.name();
         TrackedRun run = tracker.startRun(experiment, name, parentId, tags);
         Map<String, String> params = new LinkedHashMap<>(resolved.params());
@@ -125,7 +126,7 @@ public final class SweepRunner {
             throw e;
         } catch (RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            run.setTag("polyhead.failure", reason);
+            run.setTag(Tags.FAILURE, reason);
             run.end(RunStatus.FAILED);
             System.err.println("polyhead: trial '" + trial.name() + "' failed: " + reason);
             return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
@@ -133,8 +134,8 @@ public final class SweepRunner {
     }
 
     private TrackedRun unfinished(String experiment, String hash, String role) {
-        return tracker.runsTagged(experiment, "polyhead.config_hash", hash).stream()
-                .filter(r -> role.equals(r.tags().get("polyhead.sweep")) && !r.finished())
+        return tracker.runsTagged(experiment, Tags.CONFIG_HASH, hash).stream()
+                .filter(r -> role.equals(r.tags().get(Tags.SWEEP)) && !r.finished())
                 .findFirst().map(r -> tracker.reopen(r.runId())).orElse(null);
     }
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polyhead.UserError;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.PreparedData;
+import org.polyhead.task.TaskData;
 
 /** A user's label paths checked against a taxonomy file named by {@code data.taxonomy}, and the split plan of stages. */
 class HierarchyDataTest {

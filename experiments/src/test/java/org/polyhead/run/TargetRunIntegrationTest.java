@@ -23,6 +23,7 @@ import org.polyhead.data.SpanRecord;
 import org.polyhead.data.WordNetTargets;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
+import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowServerExtension;
 import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.RunStatus;

@@ -25,9 +25,29 @@ public record EncoderConfig(int vocabSize, int hidden, int layers, int heads, in
         Preconditions.checkArgument(dropout >= 0 && dropout < 1, "dropout must be in [0,1), got %s", dropout);
     }
 
+    /** BERT's position table: sequences of up to 512 tokens. */
+    public static final int BERT_MAX_POSITIONS = 512;
+    /** BERT's segment table: sentences A and B. */
+    public static final int BERT_TYPE_VOCAB = 2;
+    /** BERT's LayerNorm epsilon. */
+    public static final double BERT_LAYER_NORM_EPS = 1e-12;
+
+    /** An encoder of the given sizes with BERT's positions, segment types and LayerNorm epsilon. */
+    public static EncoderConfig bert(int vocabSize, int hidden, int layers, int heads, int intermediate,
+                                     double dropout) {
+        return new EncoderConfig(vocabSize, hidden, layers, heads, intermediate, BERT_MAX_POSITIONS, BERT_TYPE_VOCAB,
+                BERT_LAYER_NORM_EPS, dropout);
+    }
+
     /** A small encoder trained from scratch, for quick experiments. */
     public static EncoderConfig small(int vocabSize) {
-        return new EncoderConfig(vocabSize, 128, 2, 4, 512, 512, 2, 1e-12, 0.1);
+        return bert(vocabSize, 128, 2, 4, 512, 0.1);
+    }
+
+    /** The same shapes with another dropout (fine-tuning may use another rate than pre-training). */
+    public EncoderConfig withDropout(double rate) {
+        return new EncoderConfig(vocabSize, hidden, layers, heads, intermediate, maxPositions, typeVocabSize,
+                layerNormEps, rate);
     }
 
     public int headSize() {

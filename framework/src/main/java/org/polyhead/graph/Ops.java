@@ -2,6 +2,7 @@ package org.polyhead.graph;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Differentiable building blocks that SameDiff 1.0.0-M2.1 lacks or gets wrong, built from primitives that pass
@@ -12,6 +13,14 @@ public final class Ops {
     private static final double SQRT_HALF = Math.sqrt(0.5);
 
     private Ops() {}
+
+    /**
+     * The placeholder {@code name}, declared by whichever part of the graph reads it first and shared by the others
+     * (a group's target is read by its loss and by teacher-forced heads).
+     */
+    public static SDVariable placeholder(SameDiff sd, String name, DataType type, long... shape) {
+        return sd.hasVariable(name) ? sd.getVariable(name) : sd.placeHolder(name, type, shape);
+    }
 
     /** GELU with the error function, as in BERT: 0.5·x·(1 + erf(x/√2)). */
     public static SDVariable gelu(SameDiff sd, SDVariable x) {

@@ -18,7 +18,7 @@ public final class Phase {
 
     /** The placeholder, created once per graph. */
     public static SDVariable training(SameDiff sd, DataType type) {
-        return sd.hasVariable(TRAINING) ? sd.getVariable(TRAINING) : sd.placeHolder(TRAINING, type);
+        return Ops.placeholder(sd, TRAINING, type);
     }
 
     /** The value to feed: 1 while training, 0 otherwise. */

@@ -44,4 +44,14 @@ public record LabelGroup(String name, TargetType type, List<String> classes, Str
     public String targetName() {
         return "target." + name;
     }
+
+    /** Name of the graph output with the group's prediction [B, width]: probabilities, or the value of a regression. */
+    public String predictionName() {
+        return "pred." + name;
+    }
+
+    /** Name of the graph output with the group's loss, a scalar averaged over the batch. */
+    public String lossName() {
+        return "loss." + name;
+    }
 }

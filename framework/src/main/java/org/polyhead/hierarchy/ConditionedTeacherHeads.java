@@ -7,6 +7,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.polyhead.encoder.WeightInit;
+import org.polyhead.graph.Ops;
 import org.polyhead.graph.Phase;
 import org.polyhead.heads.LabelGroup;
 
@@ -46,10 +47,15 @@ public final class ConditionedTeacherHeads implements HierarchyHeads {
         return out;
     }
 
+    /** Level k's probabilities given the true parent, {@code teacher.<level>} for every level below the top. */
+    @Override
+    public List<String> diagnosticOutputs(List<LabelGroup> levels) {
+        return levels.stream().skip(1).map(g -> TEACHER + g.name()).toList();
+    }
+
     /** The group's target placeholder, shared with the loss (which finds it already declared). */
     static SDVariable target(SameDiff sd, LabelGroup g, DataType type) {
-        return sd.hasVariable(g.targetName()) ? sd.getVariable(g.targetName())
-                : sd.placeHolder(g.targetName(), type, -1, g.width());
+        return Ops.placeholder(sd, g.targetName(), type, -1, g.width());
     }
 
     /** 1 at each row's largest logit; carries no gradient (it only matters at prediction). */

@@ -1,7 +1,9 @@
 package org.polyhead.hierarchy;
 
+import java.util.List;
 import org.polyhead.UserError;
 import org.polyhead.heads.GroupHeads;
+import org.polyhead.heads.LabelGroup;
 
 /**
  * A head design for label paths, the levels being the groups (top level first). The runner binds the taxonomy before
@@ -17,6 +19,11 @@ public interface HierarchyHeads extends GroupHeads {
     /** How this design's per-level outputs become a path; independent argmaxes unless the design knows better. */
     default PathDecoder decoder(Taxonomy taxonomy) {
         return new ArgmaxDecoder();
+    }
+
+    /** Outputs besides the levels' predictions that validation reads (e.g. teacher-forced probabilities); none here. */
+    default List<String> diagnosticOutputs(List<LabelGroup> levels) {
+        return List.of();
     }
 
     /** The bound taxonomy, or a user error naming the design when it was used without hierarchy data. */

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.encoder.WeightInit;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.Linear;
+import org.polyhead.losses.Stable;
 
 /**
  * {@code masked}: level k's logits are a softmax over the children of the parent only, so the model is a chain of
@@ -51,7 +52,7 @@ public final class MaskedHeads implements HierarchyHeads {
             LabelGroup g = groups.get(k);
             SDVariable z = Linear.apply(sd, "head." + g.name(), h, width, g.width(), init);
             if (k == 0) {
-                logPrefix = logSoftmax(z);
+                logPrefix = Stable.logSoftmax(sd, z);
             } else {
                 SDVariable M = sd.constant("head." + g.name() + ".children",
                         Nd4j.createFromArray(t.childMatrix(k)).castTo(h.dataType()));
@@ -60,11 +61,6 @@ public final class MaskedHeads implements HierarchyHeads {
             out.put(g.name(), logPrefix.rename("head." + g.name() + ".log_joint"));
         }
         return out;
-    }
-
-    private static SDVariable logSoftmax(SDVariable z) {
-        SDVariable shifted = z.sub(z.max(true, 1));
-        return shifted.sub(shifted.getSameDiff().math().log(shifted.getSameDiff().math().exp(shifted).sum(true, 1)));
     }
 
     /** [B, C]: for each class, log Σ exp over its siblings' logits, shifted by the siblings' max. */

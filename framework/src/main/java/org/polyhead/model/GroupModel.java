@@ -14,6 +14,7 @@ import org.polyhead.encoder.EncoderInputs;
 import org.polyhead.encoder.EncoderOutputs;
 import org.polyhead.encoder.WeightInit;
 import org.polyhead.graph.DropoutMasks;
+import org.polyhead.graph.Ops;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.losses.GroupLoss;
 
@@ -55,10 +56,9 @@ public final class GroupModel {
         for (LabelGroup g : spec.groups()) {
             GroupLoss loss = spec.heads().loss(g);
             // a design may have declared the target already (teacher forcing reads the true parent)
-            SDVariable target = sd.hasVariable(g.targetName()) ? sd.getVariable(g.targetName())
-                    : sd.placeHolder(g.targetName(), type, -1, g.width());
-            losses.add(loss.loss(sd, outputs.get(g.name()), target).rename("loss." + g.name()));
-            loss.prediction(sd, outputs.get(g.name())).rename("pred." + g.name());
+            SDVariable target = Ops.placeholder(sd, g.targetName(), type, -1, g.width());
+            losses.add(loss.loss(sd, outputs.get(g.name()), target).rename(g.lossName()));
+            loss.prediction(sd, outputs.get(g.name())).rename(g.predictionName());
         }
         spec.weighting().total(sd, losses, type).rename(LOSS);
         sd.setLossVariables(LOSS);
@@ -100,7 +100,7 @@ public final class GroupModel {
     /** Per-group loss output names, in group order. */
     public Map<String, String> groupLossNames() {
         Map<String, String> names = new LinkedHashMap<>();
-        spec.groups().forEach(g -> names.put(g.name(), "loss." + g.name()));
+        spec.groups().forEach(g -> names.put(g.name(), g.lossName()));
         return names;
     }
 }

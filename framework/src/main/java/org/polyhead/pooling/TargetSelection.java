@@ -3,6 +3,7 @@ package org.polyhead.pooling;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.polyhead.graph.Ops;
 
 /**
  * Which token(s) of each sequence are the marked target, fed as data: [B, T] weights per batch, never parameters. The
@@ -20,7 +21,7 @@ public final class TargetSelection {
 
     /** The selection placeholder {@code name}, created once per graph. */
     static SDVariable weights(SameDiff sd, String name, DataType type) {
-        return sd.hasVariable(name) ? sd.getVariable(name) : sd.placeHolder(name, type, -1, -1);
+        return Ops.placeholder(sd, name, type, -1, -1);
     }
 
     /** Σ_t s_bt·h_bt for s [B, T] and h [B, T, d]: [B, 1, T]·[B, T, d] → [B, d]. */

@@ -29,8 +29,14 @@ public record OptimConfig(double lr, int warmupSteps, int totalSteps, double bet
         this(lr, warmupSteps, totalSteps, beta1, beta2, eps, weightDecay, Decay.LINEAR);
     }
 
+    /** Adam's default moments (β₁ 0.9, β₂ 0.999, ε 1e-8) with decoupled weight decay and the given schedule. */
+    public static OptimConfig adamW(double lr, int warmupSteps, int totalSteps, double weightDecay, Decay decay) {
+        return new OptimConfig(lr, warmupSteps, totalSteps, 0.9, 0.999, 1e-8, weightDecay, decay);
+    }
+
+    /** Adam without weight decay, linear decay. */
     public static OptimConfig adam(double lr, int warmupSteps, int totalSteps) {
-        return new OptimConfig(lr, warmupSteps, totalSteps, 0.9, 0.999, 1e-8, 0.0);
+        return adamW(lr, warmupSteps, totalSteps, 0.0, Decay.LINEAR);
     }
 
     /** The learning rate at (0-based) step t. */

@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.encoder.EncoderInputs;
 import org.polyhead.graph.Phase;
 import org.polyhead.graph.QuietStdout;
+import org.polyhead.heads.LabelGroup;
 import org.polyhead.losses.Weighting;
 import org.polyhead.model.Batch;
 import org.polyhead.model.GroupModel;
@@ -154,7 +155,7 @@ public final class Trainer {
     /** Predictions {@code pred.<group>} [B, width] with dropout off. */
     public Map<String, INDArray> predict(Batch batch) {
         Map<String, INDArray> feed = feed(batch, 1.0, false);
-        List<String> names = model.groups().stream().map(g -> "pred." + g.name()).toList();
+        List<String> names = model.groups().stream().map(LabelGroup::predictionName).toList();
         return sd.output(feed, names.toArray(String[]::new));
     }
 

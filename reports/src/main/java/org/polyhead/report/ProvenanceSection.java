@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mlflow.tracking.utils.MlflowTagConstants;
+import org.polyhead.track.Tags;
 
 /** Where the numbers came from: command, spec, git commits, datasets, backend, sweep and every run id. */
 final class ProvenanceSection {
@@ -15,21 +17,22 @@ final class ProvenanceSection {
         List<String> items = new ArrayList<>();
         items.add("command: `" + context.command() + "`");
         context.setup().forEach(items::add);
-        items.add("spec: " + distinct(runs, "polyhead.spec"));
+        items.add("spec: " + distinct(runs, Tags.SPEC));
         items.add("git commit (dirty): " + runs.runs().stream()
-                .map(r -> r.tags().getOrDefault("polyhead.git_commit", "?") + " (" + r.tags().getOrDefault("polyhead.git_dirty", "?") + ")")
+                .map(r -> r.tags().getOrDefault(Tags.GIT_COMMIT, "?") + " ("
+                        + r.tags().getOrDefault(Tags.GIT_DIRTY, "?") + ")")
                 .distinct().map(s -> "`" + s + "`").collect(Collectors.joining(", ")));
-        items.add("dataset: " + distinct(runs, "polyhead.dataset") + ", SHA-256 " + distinct(runs, "polyhead.dataset_sha256"));
-        items.add("tokenizer: " + distinct(runs, "polyhead.tokenizer"));
-        items.add("backend: " + distinct(runs, "polyhead.backend") + "; device: " + distinct(runs, "polyhead.device"));
-        items.add("polyhead version: " + distinct(runs, "polyhead.version"));
-        items.add("sweep (parent run): " + distinct(runs, "mlflow.parentRunId"));
+        items.add("dataset: " + distinct(runs, Tags.DATASET) + ", SHA-256 " + distinct(runs, Tags.DATASET_SHA256));
+        items.add("tokenizer: " + distinct(runs, Tags.TOKENIZER));
+        items.add("backend: " + distinct(runs, Tags.BACKEND) + "; device: " + distinct(runs, Tags.DEVICE));
+        items.add("polyhead version: " + distinct(runs, Tags.VERSION));
+        items.add("sweep (parent run): " + distinct(runs, MlflowTagConstants.PARENT_RUN_ID));
         doc.add(new Doc.Bullets(items));
         List<List<String>> rows = new ArrayList<>();
         for (RunGroups.Group g : runs.groups()) {
             for (TrackedRuns.RunRow r : g.runs()) {
                 rows.add(List.of("`" + r.runId() + "`", g.label(Set.of()), seed(r),
-                        "`" + abbreviate(r.tags().getOrDefault("polyhead.config_hash", "?")) + "`"));
+                        "`" + abbreviate(r.tags().getOrDefault(Tags.CONFIG_HASH, "?")) + "`"));
             }
         }
         doc.add(new Doc.Table(List.of("run id", "configuration", "seed", "config hash"), rows));

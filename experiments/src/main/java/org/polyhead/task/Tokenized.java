@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

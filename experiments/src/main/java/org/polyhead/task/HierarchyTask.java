@@ -1,5 +1,6 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,24 +8,105 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.UserError;
 import org.polyhead.data.Dataset;
 import org.polyhead.data.DatasetRegistry;
 import org.polyhead.data.PathRecord;
 import org.polyhead.data.Split;
 import org.polyhead.data.Splits;
+import org.polyhead.eval.HierarchyEvaluation;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetType;
+import org.polyhead.hierarchy.ArgmaxDecoder;
+import org.polyhead.hierarchy.HierarchyHeads;
 import org.polyhead.hierarchy.LabelPath;
+import org.polyhead.hierarchy.PathDecoder;
 import org.polyhead.hierarchy.Taxonomy;
 import org.polyhead.hierarchy.TaxonomyFile;
+import org.polyhead.model.Batch;
+import org.polyhead.model.GroupModel;
+import org.polyhead.model.ModelSpec;
 import org.polyhead.spec.ExperimentSpec;
+import org.polyhead.train.Trainer;
 
 /**
  * Label paths topic → subtopic → class: one softmax group per level ({@code level0}, {@code level1}, … unless the spec
  * names them), split stratified by the full path.
  */
 public final class HierarchyTask implements Task<PathRecord> {
+    /** The taxonomy file a saved hierarchy model keeps, as parent → child edges. */
+    public static final String TAXONOMY = "taxonomy.tsv";
+
+    private final Taxonomy bound;
+
+    /** The task before its data is read. */
+    public HierarchyTask() {
+        this(null);
+    }
+
+    /** The task bound to its data's taxonomy (null: designs stay unbound, as for a saved model without one). */
+    public HierarchyTask(Taxonomy taxonomy) {
+        this.bound = taxonomy;
+    }
+
+    @Override
+    public String name() {
+        return "hierarchy";
+    }
+
+    @Override
+    public TaskKind kind(Taxonomy taxonomy) {
+        return new HierarchyTask(taxonomy);
+    }
+
+    /** The hierarchical design bound to the taxonomy (other designs unchanged). */
+    @Override
+    public ModelSpec bind(ModelSpec spec) {
+        if (bound == null || !(spec.heads() instanceof HierarchyHeads h)) {
+            return spec;
+        }
+        return new ModelSpec(spec.encoder(), spec.pooling(), h.bind(bound), spec.groups(), spec.weighting());
+    }
+
+    /** The per-level metrics and losses, then the path metrics of {@link HierarchyEvaluation}. */
+    @Override
+    public Map<String, Double> validate(Trainer trainer, GroupModel model, TextBatches validation, double[] weights,
+                                        int bs) {
+        Map<String, Double> metrics = Task.super.validate(trainer, model, validation, weights, bs);
+        metrics.putAll(pathMetrics(trainer, model, validation, weights, bs));
+        return metrics;
+    }
+
+    /** Predicts the validation set (with the design's diagnostic outputs) and computes the path metrics. */
+    private Map<String, Double> pathMetrics(Trainer trainer, GroupModel model, TextBatches validation,
+                                            double[] weights, int bs) {
+        List<String> names = new ArrayList<>();
+        model.groups().forEach(g -> names.add(g.predictionName()));
+        if (model.spec().heads() instanceof HierarchyHeads h) {
+            names.addAll(h.diagnosticOutputs(model.groups()));
+        }
+        Map<String, List<INDArray>> parts = new LinkedHashMap<>();
+        for (Batch b : validation.inOrder(bs)) {
+            Map<String, INDArray> out = trainer.outputs(b, weights, names);
+            names.forEach(n -> parts.computeIfAbsent(n, k -> new ArrayList<>()).add(out.get(n)));
+        }
+        Map<String, INDArray> probs = new LinkedHashMap<>();
+        parts.forEach((n, list) -> probs.put(n, Nd4j.concat(0, list.toArray(INDArray[]::new))));
+        return HierarchyEvaluation.metrics(bound, decoder(model.spec()), model.groups(), probs, validation.targets());
+    }
+
+    private PathDecoder decoder(ModelSpec spec) {
+        return spec.heads() instanceof HierarchyHeads h ? h.decoder(bound) : new ArgmaxDecoder();
+    }
+
+    /** A taxonomy of more than one level, which the saved model's design is bound to again on loading. */
+    @Override
+    public void save(Path modelDir) throws IOException {
+        if (bound != null && bound.depth() > 1) {
+            TaxonomyFile.write(bound, modelDir.resolve(TAXONOMY));
+        }
+    }
 
     @Override
     public Dataset<PathRecord> load(String nameOrPath, Path home) {

@@ -1,10 +1,12 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.polyhead.UserError;
 import org.polyhead.data.Dataset;
 import org.polyhead.data.DatasetRegistry;
@@ -12,6 +14,7 @@ import org.polyhead.data.Split;
 import org.polyhead.data.TextRecord;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.hierarchy.Taxonomy;
+import org.polyhead.hierarchy.TaxonomyFile;
 import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 
@@ -20,16 +23,29 @@ import org.polyhead.spec.SpecLoader;
  * tokenize, encode targets, and keep the split assignment as a run artifact.
  */
 public final class TaskData {
+    private static final Map<DatasetRegistry.Kind, Supplier<Task<?>>> TASKS = Map.of(
+            DatasetRegistry.Kind.GROUPED, GroupTask::new,
+            DatasetRegistry.Kind.HIERARCHY, HierarchyTask::new,
+            DatasetRegistry.Kind.TARGET, TargetTask::new);
+
     private TaskData() {}
 
     /** Picks the task from the dataset's kind (a built-in name or the keys of a user's JSONL file). */
     public static PreparedData prepare(SpecLoader.Resolved resolved, Path home, Path workDir) {
         DatasetRegistry.Kind kind = DatasetRegistry.kindOf(resolved.spec().data().name(), home);
-        return switch (kind) {
-            case GROUPED -> prepare(new GroupTask(), resolved, home, workDir);
-            case HIERARCHY -> prepare(new HierarchyTask(), resolved, home, workDir);
-            case TARGET -> prepare(new TargetTask(), resolved, home, workDir);
-        };
+        return prepare(TASKS.get(kind).get(), resolved, home, workDir);
+    }
+
+    /**
+     * The kind a saved model was trained as ({@code model.json}'s {@code task}), bound again to the taxonomy the model
+     * keeps; models saved before model.json named their kind are hierarchy models when they keep a taxonomy.
+     */
+    public static TaskKind saved(String name, Path modelDir) {
+        Path file = modelDir.resolve(HierarchyTask.TAXONOMY);
+        Taxonomy taxonomy = Files.isRegularFile(file) ? TaxonomyFile.read(file) : null;
+        Task<?> task = TASKS.values().stream().map(Supplier::get).filter(t -> t.name().equals(name)).findFirst()
+                .orElseGet(() -> taxonomy != null ? new HierarchyTask() : new GroupTask());
+        return task.kind(taxonomy);
     }
 
     static <R extends TextRecord> PreparedData prepare(Task<R> task, SpecLoader.Resolved resolved, Path home,
@@ -52,6 +68,6 @@ public final class TaskData {
             throw new UserError("cannot write the split assignment under " + workDir + ": " + e.getMessage(), e);
         }
         return new PreparedData(groups, train, val, Checkpoints.vocabSize(spec.encoder()), dataset.name(),
-                dataset.sha256(), task.tokenizerId(spec), artifacts, taxonomy);
+                dataset.sha256(), task.tokenizerId(spec), artifacts, taxonomy, task.kind(taxonomy));
     }
 }

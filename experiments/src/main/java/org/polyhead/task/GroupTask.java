@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +25,11 @@ import org.polyhead.spec.ExperimentSpec;
  * {@code standardise: true} get their scale from the training split ({@link #fit}).
  */
 public final class GroupTask implements Task<GroupRecord> {
+
+    @Override
+    public String name() {
+        return "grouped";
+    }
 
     @Override
     public Dataset<GroupRecord> load(String nameOrPath, Path home) {

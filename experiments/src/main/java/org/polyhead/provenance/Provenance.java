@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.provenance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.Polyhead;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.PreparedData;
+import org.polyhead.track.Tags;
 
 /**
  * Provenance tags of every run: git commit and dirty flag, config hash, seed, polyhead version, ND4J backend and
@@ -21,12 +23,12 @@ public final class Provenance {
 
     public static Map<String, String> common(SpecLoader.Resolved spec) {
         Map<String, String> tags = new LinkedHashMap<>(git());
-        tags.put("polyhead.config_hash", spec.hash());
-        tags.put("polyhead.seed", Integer.toString(spec.spec().training().seed()));
-        tags.put("polyhead.version", Polyhead.VERSION);
-        tags.put("polyhead.spec", spec.source());
-        tags.put("polyhead.backend", Nd4j.getBackend().getClass().getSimpleName());
-        tags.put("polyhead.device", device());
+        tags.put(Tags.CONFIG_HASH, spec.hash());
+        tags.put(Tags.SEED, Integer.toString(spec.spec().training().seed()));
+        tags.put(Tags.VERSION, Polyhead.VERSION);
+        tags.put(Tags.SPEC, spec.source());
+        tags.put(Tags.BACKEND, Nd4j.getBackend().getClass().getSimpleName());
+        tags.put(Tags.DEVICE, device());
         return tags;
     }
 
@@ -42,8 +44,8 @@ public final class Provenance {
     }
 
     public static Map<String, String> data(PreparedData data) {
-        return Map.of("polyhead.dataset", data.datasetName(), "polyhead.dataset_sha256", data.datasetSha256(),
-                "polyhead.tokenizer", data.tokenizerId());
+        return Map.of(Tags.DATASET, data.datasetName(), Tags.DATASET_SHA256, data.datasetSha256(),
+                Tags.TOKENIZER, data.tokenizerId());
     }
 
     /** Trials that agree on this key share one prepared dataset. */
@@ -57,9 +59,9 @@ public final class Provenance {
             Map<String, String> g = new LinkedHashMap<>();
             Path home = Path.of(System.getProperty("polyhead.home", "."));
             String commit = run(home, "git", "rev-parse", "HEAD");
-            g.put("polyhead.git_commit", commit == null ? "unknown" : commit);
+            g.put(Tags.GIT_COMMIT, commit == null ? "unknown" : commit);
             String status = run(home, "git", "status", "--porcelain", "--untracked-files=no");
-            g.put("polyhead.git_dirty", status == null ? "unknown" : Boolean.toString(!status.isEmpty()));
+            g.put(Tags.GIT_DIRTY, status == null ? "unknown" : Boolean.toString(!status.isEmpty()));
             git = g;
         }
         return git;

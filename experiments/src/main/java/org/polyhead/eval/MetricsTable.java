@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.eval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,21 +8,21 @@ import java.util.Map;
 import java.util.Set;
 
 /** Per-epoch validation metrics of a run, kept for the {@code metrics.csv} artifact. */
-final class MetricsTable {
+public final class MetricsTable {
     private final List<Map<String, Double>> rows = new ArrayList<>();
 
-    MetricsTable() {}
+    public MetricsTable() {}
 
     /** Continues a table saved in a checkpoint. */
-    MetricsTable(List<Map<String, Double>> saved) {
+    public MetricsTable(List<Map<String, Double>> saved) {
         rows.addAll(saved);
     }
 
-    List<Map<String, Double>> rows() {
+    public List<Map<String, Double>> rows() {
         return List.copyOf(rows);
     }
 
-    void add(int epoch, int step, Map<String, Double> metrics) {
+    public void add(int epoch, int step, Map<String, Double> metrics) {
         Map<String, Double> row = new LinkedHashMap<>();
         row.put("epoch", (double) epoch);
         row.put("step", (double) step);
@@ -34,7 +34,7 @@ final class MetricsTable {
         rows.add(row);
     }
 
-    String csv() {
+    public String csv() {
         Set<String> columns = new LinkedHashSet<>();
         rows.forEach(r -> columns.addAll(r.keySet()));
         StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');

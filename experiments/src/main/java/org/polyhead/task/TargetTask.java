@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +30,11 @@ import org.polyhead.target.TargetTokens;
  */
 public final class TargetTask implements Task<SpanRecord> {
     public static final String DEFAULT_GROUP = "label";
+
+    @Override
+    public String name() {
+        return "target";
+    }
 
     @Override
     public Dataset<SpanRecord> load(String nameOrPath, Path home) {

@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,18 +18,18 @@ import org.polyhead.heads.TargetType;
  * ({@code predictions.jsonl}: per group the true and predicted class with the probabilities, the true and predicted
  * class sets for multi-label groups, the true and predicted value in original units for regression groups).
  */
-final class ValidationArtifacts {
+public final class ValidationArtifacts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ValidationArtifacts() {}
 
-    static void write(Path dir, List<LabelGroup> groups, Map<String, INDArray> probs, Map<String, INDArray> targets)
+    public static void write(Path dir, List<LabelGroup> groups, Map<String, INDArray> probs, Map<String, INDArray> targets)
             throws IOException {
         Map<String, Object> confusion = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
             if (g.type() == TargetType.SOFTMAX) {
                 confusion.put(g.name(), Map.of("classes", g.classes(),
-                        "matrix", Evaluation.confusion(probs.get("pred." + g.name()), targets.get(g.targetName()))));
+                        "matrix", Evaluation.confusion(probs.get(g.predictionName()), targets.get(g.targetName()))));
             }
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("confusion.json").toFile(), confusion);
@@ -39,7 +39,7 @@ final class ValidationArtifacts {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("index", i);
                 for (LabelGroup g : groups) {
-                    row.put(g.name(), entry(g, probs.get("pred." + g.name()).getRow(i),
+                    row.put(g.name(), entry(g, probs.get(g.predictionName()).getRow(i),
                             targets.get(g.targetName()).getRow(i)));
                 }
                 w.write(JSON.writeValueAsString(row));

@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,21 +6,22 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.polyhead.eval.Evaluation;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.model.Batch;
 import org.polyhead.train.Trainer;
 
 /** Runs a trained model over a dataset in batches (dropout off): predictions, and validation metrics and losses. */
-final class Predictor {
+public final class Predictor {
     private Predictor() {}
 
     /** Validation predictions and per-group losses (averaged over batches, weighted by batch size). */
-    static Map<String, Double> validate(Trainer trainer, List<LabelGroup> groups, TextBatches validation,
+    public static Map<String, Double> validate(Trainer trainer, List<LabelGroup> groups, TextBatches validation,
                                         double[] weights, int bs) {
         Map<String, INDArray> probs = predictions(trainer, groups, validation, weights, bs);
         Map<String, Double> metrics = Evaluation.metrics(groups, probs, validation.targets());
         for (LabelGroup g : groups) {
-            metrics.put("val_loss_" + g.name(), probs.get("loss." + g.name()).sumNumber().doubleValue() / validation.size());
+            metrics.put("val_loss_" + g.name(), probs.get(g.lossName()).sumNumber().doubleValue() / validation.size());
         }
         return metrics;
     }
@@ -29,20 +30,22 @@ final class Predictor {
      * Concatenated {@code pred.<group>} [N, width] and, when the data has targets, batch-size-weighted
      * {@code loss.<group>} [batches].
      */
-    static Map<String, INDArray> predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
+    public static Map<String, INDArray> predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
                                              double[] weights, int bs) {
         List<String> names = new ArrayList<>();
+        List<String> losses = new ArrayList<>();
         groups.forEach(g -> {
-            names.add("pred." + g.name());
+            names.add(g.predictionName());
             if (!data.targets().isEmpty()) {
-                names.add("loss." + g.name());
+                names.add(g.lossName());
+                losses.add(g.lossName());
             }
         });
         Map<String, List<INDArray>> parts = new LinkedHashMap<>();
         for (Batch b : data.inOrder(bs)) {
             Map<String, INDArray> out = trainer.outputs(b, weights, names);
             for (String n : names) {
-                INDArray v = n.startsWith("loss.") ? out.get(n).mul(b.size()).reshape(1) : out.get(n);
+                INDArray v = losses.contains(n) ? out.get(n).mul(b.size()).reshape(1) : out.get(n);
                 parts.computeIfAbsent(n, k -> new ArrayList<>()).add(v);
             }
         }

@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.eval;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class Evaluation {
                                               Map<String, INDArray> targets) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
-            INDArray p = probs.get("pred." + g.name());
+            INDArray p = probs.get(g.predictionName());
             INDArray y = targets.get(g.targetName());
             switch (g.type()) {
                 case SOFTMAX -> {

@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.polyhead.spec.ExperimentSpec;
  * How one kind of dataset becomes a model's label groups and targets: multi-group records, hierarchy paths (one group
  * per level) or marked targets. {@link TaskData} does the rest (sampling, tokenizing, split artifacts) alike for all.
  */
-public interface Task<R extends TextRecord> {
+public interface Task<R extends TextRecord> extends TaskKind {
 
     Dataset<R> load(String nameOrPath, Path home);
 
@@ -35,6 +35,11 @@ public interface Task<R extends TextRecord> {
     /** The label taxonomy the records must follow, for tasks with label paths; null for the others. */
     default Taxonomy taxonomy(ExperimentSpec.DataSpec data, List<R> records, String source, Path home) {
         return null;
+    }
+
+    /** This kind as the prepared data carries it, bound to the data's taxonomy where it reads one. */
+    default TaskKind kind(Taxonomy taxonomy) {
+        return this;
     }
 
     /** Token ids and fed arrays of records, in order: the texts tokenized (truncated to max length) and the targets. */

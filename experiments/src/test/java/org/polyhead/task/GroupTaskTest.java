@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

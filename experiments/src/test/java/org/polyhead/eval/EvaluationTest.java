@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

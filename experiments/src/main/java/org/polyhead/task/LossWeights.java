@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
 import java.util.List;
 import org.polyhead.UserError;
@@ -6,10 +6,10 @@ import org.polyhead.heads.LabelGroup;
 import org.polyhead.spec.ExperimentSpec;
 
 /** Per-group loss weights from a spec: π for two groups → (π, 1−π), explicit weights for K groups, or all 1. */
-final class LossWeights {
+public final class LossWeights {
     private LossWeights() {}
 
-    static double[] of(ExperimentSpec.LossSpec loss, List<LabelGroup> groups) {
+    public static double[] of(ExperimentSpec.LossSpec loss, List<LabelGroup> groups) {
         int k = groups.size();
         if (loss.pi() != null) {
             if (k != 2) {

@@ -1,4 +1,4 @@
-package org.polyhead.run;
+package org.polyhead.eval;
 
 import java.util.Arrays;
 import java.util.Comparator;

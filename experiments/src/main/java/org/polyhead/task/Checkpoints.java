@@ -1,15 +1,14 @@
-package org.polyhead.run;
+package org.polyhead.task;
 
 import java.nio.file.Path;
-import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.checkpoint.PretrainedModels;
 
 /** Resolves {@code encoder.checkpoint}: a HuggingFace BERT folder, or {@code all-MiniLM-L6-v2} for the installed one. */
-final class Checkpoints {
+public final class Checkpoints {
     private Checkpoints() {}
 
     /** The checkpoint folder, or null when the encoder is trained from scratch. */
-    static Path folder(String checkpoint) {
+    public static Path folder(String checkpoint) {
         if (checkpoint == null || checkpoint.isBlank()) {
             return null;
         }
@@ -17,21 +16,15 @@ final class Checkpoints {
     }
 
     /** The tokenizer of the checkpoint, or the installed MiniLM's WordPiece tokenizer for encoders trained from scratch. */
-    static Path tokenizerOf(org.polyhead.spec.ExperimentSpec.EncoderSpec encoder) {
+    public static Path tokenizerOf(org.polyhead.spec.ExperimentSpec.EncoderSpec encoder) {
         Path folder = folder(encoder.checkpoint());
         return (folder != null ? folder : PretrainedModels.miniLm()).resolve("tokenizer.json");
     }
 
     /** Rows of the word table the tokenizer's ids index: the checkpoint's (or MiniLM's) configured vocabulary. */
-    static int vocabSize(org.polyhead.spec.ExperimentSpec.EncoderSpec encoder) {
+    public static int vocabSize(org.polyhead.spec.ExperimentSpec.EncoderSpec encoder) {
         Path folder = folder(encoder.checkpoint());
         return org.polyhead.encoder.checkpoint.HfConfig.read(folder != null ? folder : PretrainedModels.miniLm())
                 .vocabSize();
-    }
-
-    /** The checkpoint's shapes with the spec's dropout (fine-tuning may use another rate than pre-training). */
-    static EncoderConfig withDropout(EncoderConfig c, double dropout) {
-        return new EncoderConfig(c.vocabSize(), c.hidden(), c.layers(), c.heads(), c.intermediate(), c.maxPositions(),
-                c.typeVocabSize(), c.layerNormEps(), dropout);
     }
 }

@@ -1,0 +1,13 @@
+package org.polyhead.run;
+
+import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.PreparedData;
+import org.polyhead.track.TrackedRun;
+
+/** How a trial trains and records itself: one model ({@link TrialRunner}) or a design's own way ({@link Trainings}). */
+@FunctionalInterface
+interface Training {
+
+    /** Trains, or with {@code resumed} (what the run already holds) continues, and ends the run. */
+    TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, TrialRunner.Logged resumed);
+}

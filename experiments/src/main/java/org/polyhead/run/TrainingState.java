@@ -1,0 +1,98 @@
+package org.polyhead.run;
+
+import java.util.Map;
+import org.polyhead.eval.MetricsTable;
+import org.polyhead.track.TrackedRun;
+import org.polyhead.train.Trainer;
+
+/**
+ * What the training loop and its listeners share: the trainer and run, the epoch and step reached, the per-epoch
+ * validation table, the last epoch's metrics, and whether a listener stopped the loop or failed the trial.
+ */
+final class TrainingState {
+    private final Trainer trainer;
+    private final TrackedRun run;
+    private MetricsTable table = new MetricsTable();
+    private Map<String, Double> last = Map.of();
+    private int firstEpoch = 1;
+    private int epoch;
+    private long step;
+    private boolean stopped;
+    private String failure;
+
+    TrainingState(Trainer trainer, TrackedRun run) {
+        this.trainer = trainer;
+        this.run = run;
+    }
+
+    /** A state whose steps continue a count (e.g. over the stages of staged training). */
+    TrainingState(Trainer trainer, TrackedRun run, long step) {
+        this(trainer, run);
+        this.step = step;
+    }
+
+    Trainer trainer() {
+        return trainer;
+    }
+
+    TrackedRun run() {
+        return run;
+    }
+
+    MetricsTable table() {
+        return table;
+    }
+
+    Map<String, Double> last() {
+        return last;
+    }
+
+    int firstEpoch() {
+        return firstEpoch;
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    long step() {
+        return step;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    boolean stopped() {
+        return stopped || failure != null;
+    }
+
+    /** Continues from a checkpoint: its table, the step it reached, and the epoch after its last. */
+    void resume(MetricsTable saved, long savedStep, int savedEpoch) {
+        table = saved;
+        step = savedStep;
+        firstEpoch = savedEpoch + 1;
+    }
+
+    void startEpoch(int e) {
+        epoch = e;
+    }
+
+    void stepped() {
+        step++;
+    }
+
+    void validated(Map<String, Double> metrics) {
+        last = metrics;
+    }
+
+    /** Ends the loop after this epoch; the trial finishes. */
+    void stop() {
+        stopped = true;
+    }
+
+    /** Ends the loop now; the trial fails with the reason. */
+    void fail(String reason) {
+        failure = reason;
+    }
+}

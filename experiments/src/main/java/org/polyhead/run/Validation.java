@@ -1,0 +1,34 @@
+package org.polyhead.run;
+
+import java.util.Map;
+import org.polyhead.model.GroupModel;
+import org.polyhead.task.TaskKind;
+import org.polyhead.task.TextBatches;
+
+/**
+ * Validates the model after each epoch as its task kind does, adds the metrics with the epoch number to the state's
+ * table, and keeps them as the state's last metrics.
+ */
+final class Validation implements TrainingListener {
+    private final TaskKind kind;
+    private final GroupModel model;
+    private final TextBatches validation;
+    private final double[] weights;
+    private final int batchSize;
+
+    Validation(TaskKind kind, GroupModel model, TextBatches validation, double[] weights, int batchSize) {
+        this.kind = kind;
+        this.model = model;
+        this.validation = validation;
+        this.weights = weights;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public void onEpoch(TrainingState state, Map<String, Double> metrics) {
+        metrics.putAll(kind.validate(state.trainer(), model, validation, weights, batchSize));
+        metrics.put("epoch", (double) state.epoch());
+        state.table().add(state.epoch(), (int) state.step(), metrics);
+        state.validated(metrics);
+    }
+}

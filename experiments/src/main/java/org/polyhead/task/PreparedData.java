@@ -1,0 +1,17 @@
+package org.polyhead.task;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.polyhead.heads.LabelGroup;
+import org.polyhead.hierarchy.Taxonomy;
+
+/**
+ * A task's data ready for a model: the label groups, tokenized train and validation batches, provenance (dataset
+ * SHA-256, tokenizer id), files to keep as run artifacts (e.g. the split assignment), for label paths the taxonomy
+ * that hierarchical designs bind to (null otherwise), and the task kind, which binds, validates and saves alike.
+ */
+public record PreparedData(List<LabelGroup> groups, TextBatches train, TextBatches validation, int vocabSize,
+                           String datasetName, String datasetSha256, String tokenizerId, Map<String, Path> artifacts,
+                           Taxonomy taxonomy, TaskKind kind) {
+}

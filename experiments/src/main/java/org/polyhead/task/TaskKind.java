@@ -1,0 +1,34 @@
+package org.polyhead.task;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.polyhead.model.GroupModel;
+import org.polyhead.model.ModelSpec;
+import org.polyhead.train.Trainer;
+
+/**
+ * What differs by task kind once its data is prepared, so that runners and saved models never ask which kind they
+ * hold (Tribuo's {@code OutputFactory} hands out its own evaluator the same way): the design bound to what the data
+ * knows, the validation metrics, and the files a saved model needs besides its weights.
+ */
+public interface TaskKind {
+
+    /** The name a saved model's {@code model.json} keeps: {@code grouped}, {@code hierarchy} or {@code target}. */
+    String name();
+
+    /** The model spec with its design bound to the data (a hierarchy's taxonomy); by default unchanged. */
+    default ModelSpec bind(ModelSpec spec) {
+        return spec;
+    }
+
+    /** Validation metrics and per-group losses of the model on {@code validation}; by default per group. */
+    default Map<String, Double> validate(Trainer trainer, GroupModel model, TextBatches validation, double[] weights,
+                                         int bs) {
+        return Predictor.validate(trainer, model.groups(), validation, weights, bs);
+    }
+
+    /** Writes what a saved model of this kind needs besides config, groups and weights; by default nothing. */
+    default void save(Path modelDir) throws IOException {
+    }
+}
