@@ -45,14 +45,16 @@ public final class MlflowTracker implements Tracker {
      * @param drainTimeout how long a run's end (and {@link #close}) waits for its entries to reach the server
      */
     public MlflowTracker(String uri, Path journalRoot, Duration drainTimeout) {
-        if (!MlflowServer.healthy(uri)) {
-            throw new UserError("cannot reach MLflow tracking server at " + uri);
+        MlflowRest rest = new MlflowRest(uri);
+        String notMlflow = rest.notMlflow();
+        if (notMlflow != null) {
+            throw new UserError(notMlflow);  // before any journal is replayed into it
         }
         this.uri = uri;
         this.client = new MlflowClient(uri);
         this.journalRoot = journalRoot;
         this.drainTimeout = drainTimeout;
-        this.sender = new Sender(new MlflowRest(uri));
+        this.sender = new Sender(rest);
         this.replayed = replayLeftovers();
     }
 
@@ -170,8 +172,9 @@ public final class MlflowTracker implements Tracker {
         long before = leftovers.stream().mapToLong(Journal::pending).sum();
         leftovers.forEach(sender::add);
         sender.awaitDrained(leftovers, drainTimeout);
-        long left = leftovers.stream().mapToLong(Journal::pending).sum();
-        List<Path> kept = leftovers.stream().filter(j -> j.pending() > 0).map(Journal::dir).toList();
+        long left = leftovers.stream().mapToLong(j -> j.pending() + j.refused().size()).sum();
+        List<Path> kept = leftovers.stream().filter(j -> j.pending() + j.refused().size() > 0).map(Journal::dir)
+                .toList();
         leftovers.stream().filter(j -> j.pending() == 0).forEach(sender::release);
         if (before > 0) {
             System.err.printf("polyhead: sent %d journaled tracking entries of %d earlier run(s) to %s%s%n",
@@ -191,7 +194,7 @@ public final class MlflowTracker implements Tracker {
         sender.awaitDrained(open, drainTimeout);
         sender.close();
         for (Journal j : open) {
-            if (j.pending() > 0 && !reported.contains(j)) {
+            if (j.pending() + j.refused().size() > 0 && !reported.contains(j)) {
                 System.err.println(unsentMessage(j));
             }
             j.close();
@@ -199,10 +202,13 @@ public final class MlflowTracker implements Tracker {
     }
 
     private String unsentMessage(Journal j) {
-        String why = sender.problem();
-        return "polyhead: run " + j.runId() + ": " + j.pending() + " tracking entries are not yet in MLflow"
+        String why = j.pending() > 0 ? sender.problem()
+                : j.refused().size() + " refused: " + j.refused().values().iterator().next();
+        return "polyhead: run " + j.runId() + ": " + (j.pending() + j.refused().size())
+                + " tracking entries are not yet in MLflow"
                 + (why == null ? "" : " (" + why + ")") + "; they are kept in " + j.dir()
-                + " and sent when the server is back (./polyhead sync, or any later polyhead run)";
+                + (j.pending() > 0 ? " and sent when the server is back" : " and tried again")
+                + " (./polyhead sync, or any later polyhead run)";
     }
 
     /** Retries a direct client call with backoff while the server is unreachable, at most the drain timeout. */
@@ -303,11 +309,14 @@ public final class MlflowTracker implements Tracker {
         @Override
         public void end(RunStatus status) {
             journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());
-            if (sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT) && journal.pending() == 0) {
-                sender.release(journal);
-            } else {
+            boolean drained = sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT)
+                    && journal.pending() == 0;
+            if (!drained || !journal.refused().isEmpty()) {
                 reported.add(journal);
                 System.err.println(unsentMessage(journal));
+            }
+            if (drained) {
+                sender.release(journal);  // kept on disk while it holds a refused entry
             }
         }
     }
