@@ -41,10 +41,14 @@ final class StagedRunner {
         this.workDir = workDir;
     }
 
-    TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run) {
+    static void check(PreparedData data) {
         if (data.taxonomy() == null) {
             throw new UserError("model.heads: 'staged' needs a hierarchy dataset (records with label paths)");
         }
+    }
+
+    TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run) {
+        check(data);
         ExperimentSpec spec = trial.spec();
         SpecLoader.Resolved plain = trial.with(Map.of("model.heads", "separate"));
         List<LabelGroup> levels = data.groups();

@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.polyhead.run.PreparedData;
 import org.polyhead.run.Progress;
 import org.polyhead.run.Provenance;
+import org.polyhead.run.TrialCheck;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.track.RunInfo;
@@ -57,6 +58,7 @@ public final class SweepRunner {
         Map<String, String> tags = new LinkedHashMap<>(Provenance.common(base));
         tags.put("polyhead.sweep", "parent");
         tags.put("polyhead.trials", Integer.toString(trials.size()));
+        List<SpecLoader.Resolved> specs = SweepCheck.resolve(base, trials, this::prepared);
         TrackedRun parent = resume ? unfinished(experiment, base.hash(), "parent") : null;
         if (parent == null) {
             parent = tracker.startRun(experiment, base.spec().name() + " sweep", null, tags);
@@ -68,7 +70,7 @@ public final class SweepRunner {
             for (Trial trial : trials) {
                 i++;
                 System.err.printf("polyhead: trial %d/%d: %s%n", i, trials.size(), trial.name());
-                results.add(runTrial(experiment, base.with(trial.overrides()), trial, parent.runId()));
+                results.add(runTrial(experiment, specs.get(i - 1), trial, parent.runId()));
                 bar.step();
                 System.gc();  // SameDiff's native memory is freed only by the garbage collector
             }
@@ -81,6 +83,10 @@ public final class SweepRunner {
     /** One top-level run of the spec as written (no parent, tag {@code polyhead.sweep=single}). */
     public TrialRunner.Result runOne(SpecLoader.Resolved spec) {
         return runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
+    }
+
+    private PreparedData prepared(SpecLoader.Resolved resolved) {
+        return prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
     }
 
     private TrialRunner.Result runTrial(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
@@ -102,7 +108,8 @@ public final class SweepRunner {
                 return guarded(trial, tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
             }
         }
-        PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
+        PreparedData data = prepared(resolved);
+        TrialCheck.check(resolved, data);
         Map<String, String> tags = new LinkedHashMap<>(Provenance.common(resolved));
         tags.putAll(Provenance.data(data));
         tags.put("polyhead.sweep", parentId == null ? "single" : "child");
