@@ -102,10 +102,6 @@ public final class EncodeCommand implements Callable<Integer> {
     }
 
     private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-            throw new UserError(file + ": cannot read (" + ex.getMessage() + ")");
-        }
+        return org.polyhead.data.TextLines.read(file);
     }
 }
