@@ -221,8 +221,12 @@ public final class MlflowTracker implements Tracker {
             } catch (org.mlflow.tracking.MlflowClientException e) {
                 boolean serverSide = !(e instanceof org.mlflow.tracking.MlflowHttpException h) || h.getStatusCode() >= 500
                         || h.getStatusCode() == 429;
-                if (!serverSide || System.nanoTime() + backoff * 1_000_000 > deadline) {
-                    throw new UserError("MLflow at " + uri + ": cannot " + what + ": " + e.getMessage(), e);
+                String message = "MLflow at " + uri + ": cannot " + what + ": " + e.getMessage();
+                if (!serverSide) {
+                    throw new UserError(message, e);
+                }
+                if (System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    throw new TrackingUnavailable(message, e);
                 }
             }
             try {
