@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.polyhead.track.Journal;
 import org.polyhead.track.MlflowTracker;
+import org.polyhead.track.OrphanRuns;
 import org.polyhead.track.Trackers;
 import picocli.CommandLine.Command;
 
@@ -33,8 +34,10 @@ public final class SyncCommand implements Callable<Integer> {
         }
         long before = left(root, runs);
         String uri;
+        List<String> orphans;
         try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path())) {
             uri = tracker.uri();
+            orphans = OrphanRuns.close(tracker);
         }
         List<Journal.Backlog> kept = Journal.runs(root).stream().map(r -> Journal.backlog(root, r))
                 .filter(b -> b.left() > 0).toList();
@@ -43,6 +46,9 @@ public final class SyncCommand implements Callable<Integer> {
         for (Journal.Backlog b : kept) {
             out.printf("kept: %d entries in %s%s%n", b.left(), b.dir(), b.refused().isEmpty() ? ""
                     : " (" + b.refused().size() + " refused: " + b.refused().values().iterator().next() + ")");
+        }
+        if (!orphans.isEmpty()) {
+            out.printf("ended as KILLED: %d run(s) whose process is gone: %s%n", orphans.size(), orphans);
         }
         out.flush();
         return kept.isEmpty() ? 0 : 1;

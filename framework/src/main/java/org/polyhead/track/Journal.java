@@ -52,6 +52,7 @@ public final class Journal implements AutoCloseable {
     private final Map<Long, String> refused = new LinkedHashMap<>();
     private long nextSeq;
     private boolean closed;
+    private boolean sealed;
 
     private Journal(Path dir, FileChannel lockChannel, FileLock lock) throws IOException {
         this.dir = dir;
@@ -116,9 +117,15 @@ public final class Journal implements AutoCloseable {
         return dir;
     }
 
-    /** Appends an entry (flushed to the operating system before returning) and queues it for sending. */
+    /**
+     * Appends an entry (flushed to the operating system before returning) and queues it for sending; null, and
+     * nothing written, once the journal is {@link #seal sealed}.
+     */
     public synchronized JournalEntry append(JournalEntry.Kind kind, String key, String value, Double number, Long step,
                                             long timestamp) {
+        if (sealed) {
+            return null;
+        }
         JournalEntry e = new JournalEntry(nextSeq++, kind, key, value, number, step, timestamp);
         try {
             entries.write(JSON.writeValueAsString(e));
@@ -129,6 +136,16 @@ public final class Journal implements AutoCloseable {
         }
         unsent.add(e);
         return e;
+    }
+
+    /**
+     * Appends a last entry (the run's end when its process is stopped) and drops whatever other threads append after
+     * it, so that nothing follows the end.
+     */
+    public synchronized JournalEntry seal(JournalEntry.Kind kind, String key, String value, long timestamp) {
+        JournalEntry last = append(kind, key, value, null, null, timestamp);
+        sealed = true;
+        return last;
     }
 
     /** The oldest unacknowledged entries, at most {@code max}. */
