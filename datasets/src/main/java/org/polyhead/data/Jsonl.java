@@ -3,8 +3,6 @@ package org.polyhead.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import org.polyhead.UserError;
  * The line loop shared by the JSONL formats: each non-blank line must be a JSON object with a non-empty {@code text};
  * the task's parser reads the rest. Every error names the file and the 1-based line, so a user can fix the data.
  */
-final class Jsonl {
+public final class Jsonl {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Reads one record from a line's JSON object whose text has already been checked. */
@@ -37,19 +35,14 @@ final class Jsonl {
             throw new UserError("dataset file not found: " + file);
         }
         List<R> records = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (!line.isBlank()) {
-                    Where where = new Where(file, n);
-                    JsonNode node = object(where, line);
-                    records.add(parser.parse(where, node, text(where, node)));
-                }
+        List<String> lines = TextLines.read(file);
+        for (int n = 1; n <= lines.size(); n++) {
+            String line = lines.get(n - 1);
+            if (!line.isBlank()) {
+                Where where = new Where(file, n);
+                JsonNode node = object(where, line);
+                records.add(parser.parse(where, node, text(where, node)));
             }
-        } catch (IOException e) {
-            throw new UserError(file + ": " + e.getMessage(), e);
         }
         if (records.isEmpty()) {
             throw new UserError(file + ": no records");
@@ -59,17 +52,11 @@ final class Jsonl {
 
     /** The first non-blank line's object, to tell which task format a file holds. */
     static JsonNode firstObject(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (!line.isBlank()) {
-                    return object(new Where(file, n), line);
-                }
+        List<String> lines = TextLines.read(file);
+        for (int n = 1; n <= lines.size(); n++) {
+            if (!lines.get(n - 1).isBlank()) {
+                return object(new Where(file, n), lines.get(n - 1));
             }
-        } catch (IOException e) {
-            throw new UserError(file + ": " + e.getMessage(), e);
         }
         throw new UserError(file + ": no records");
     }
@@ -100,12 +87,19 @@ final class Jsonl {
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw where.error("not valid JSON (" + e.getOriginalMessage() + ")");
+            throw invalid(where.file(), where.line(), e);
         }
         if (node == null || !node.isObject()) {
             throw where.error("expected a JSON object");
         }
         return node;
+    }
+
+    /** {@code file:line:column: not valid JSON (what the parser expected)}, in one line. */
+    public static UserError invalid(Path file, int line, JsonProcessingException e) {
+        String column = e.getLocation() == null ? "" : ":" + e.getLocation().getColumnNr();
+        String why = e.getOriginalMessage().lines().findFirst().orElse("").trim();
+        return new UserError(file + ":" + line + column + ": not valid JSON (" + why + ")");
     }
 
     private static String text(Where where, JsonNode node) {

@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,10 +101,6 @@ public final class EncodeCommand implements Callable<Integer> {
     }
 
     private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-            throw new UserError(file + ": cannot read (" + ex.getMessage() + ")");
-        }
+        return org.polyhead.data.TextLines.read(file);
     }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polyhead.UserError;
+import org.polyhead.data.Jsonl;
 import org.polyhead.data.JsonlSpans;
+import org.polyhead.data.TextLines;
 import org.polyhead.data.SpanRecord;
 import org.polyhead.run.SavedModel;
 import picocli.CommandLine.Command;
@@ -63,7 +65,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (!file.toString().endsWith(".jsonl")) {
             return false;
         }
-        String first = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).findFirst().orElse("{}");
+        String first = TextLines.read(file).stream().filter(l -> !l.isBlank()).findFirst().orElse("{}");
         try {
             JsonNode n = JSON.readTree(first);
             return n.has("span") || n.has("word_index");
@@ -74,7 +76,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     static List<String> readTexts(Path file) throws IOException {
         List<String> texts = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = TextLines.read(file);
         boolean jsonl = file.toString().endsWith(".jsonl");
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -85,8 +87,8 @@ public final class PredictCommand implements Callable<Integer> {
                 JsonNode n;
                 try {
                     n = JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new UserError(file + ":" + (i + 1) + ": not valid JSON");
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw Jsonl.invalid(file, i + 1, e);
                 }
                 if (!n.path("text").isTextual()) {
                     throw new UserError(file + ":" + (i + 1) + ": \"text\" must be a string");

@@ -33,7 +33,10 @@ public final class SweepCommand implements Callable<Integer> {
         long failed = outcome.results().stream().filter(r -> r.failure() != null).count();
         System.out.printf("sweep %s: %d trials (%d failed) in experiment '%s'%n", outcome.parentRunId(),
                 outcome.results().size(), failed, outcome.experiment());
-        return failed == outcome.results().size() ? 1 : 0;
+        if (failed > 0) {
+            System.err.printf("polyhead: %d of %d trials failed%n", failed, outcome.results().size());
+        }
+        return failed > 0 ? 1 : 0;
     }
 
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved) {

@@ -44,12 +44,19 @@ final class StagedRunner implements Training {
         this.workDir = workDir;
     }
 
+    /** Staged training needs label paths, and each stage is a one-model design ({@code separate}). */
     @Override
-    public TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run,
-                                  TrialRunner.Logged resumed) {
+    public void check(SpecLoader.Resolved trial, PreparedData data) {
         if (data.taxonomy() == null) {
             throw new UserError("model.heads: 'staged' needs a hierarchy dataset (records with label paths)");
         }
+        TrialRunner.modelSpec(trial.with(Map.of("model.heads", "separate")).spec(), data);
+    }
+
+    @Override
+    public TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run,
+                                  TrialRunner.Logged resumed) {
+        check(trial, data);
         ExperimentSpec spec = trial.spec();
         SpecLoader.Resolved plain = trial.with(Map.of("model.heads", "separate"));
         List<LabelGroup> levels = data.groups();

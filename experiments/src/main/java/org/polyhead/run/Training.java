@@ -10,4 +10,12 @@ interface Training {
 
     /** Trains, or with {@code resumed} (what the run already holds) continues, and ends the run. */
     TrialRunner.Result run(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, TrialRunner.Logged resumed);
+
+    /**
+     * Throws the {@code UserError} the trial would fail with once its run exists; by default, builds the one model's
+     * spec (pooling, head and weighting designs, encoder shape or pretrained checkpoint).
+     */
+    default void check(SpecLoader.Resolved trial, PreparedData data) {
+        TrialRunner.modelSpec(trial.spec(), data);
+    }
 }

@@ -68,6 +68,16 @@ public final class TrialRunner {
         return Trainings.of(trial.spec().model().heads(), workDir, this::trainOneModel).run(trial, data, run, resumed);
     }
 
+    /**
+     * What can be checked of a trial before its run exists, once its data is prepared: the loss weights against the
+     * label groups, and what its design would build. A sweep checks every trial this way before it creates its parent
+     * run, so a mistake in trial 5 is found before trial 1 trains.
+     */
+    public void check(SpecLoader.Resolved trial, PreparedData data) {
+        LossWeights.of(trial.spec().loss(), data.groups());
+        Trainings.of(trial.spec().model().heads(), workDir, this::trainOneModel).check(trial, data);
+    }
+
     private Result trainOneModel(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
         ExperimentSpec spec = trial.spec();
         double[] weights = LossWeights.of(spec.loss(), data.groups());

@@ -27,6 +27,7 @@ public record ExperimentSpec(
         training = training == null ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null) : training;
         sweep = sweep == null ? new SweepSpec(null, null, null, null) : sweep;
         tracking = tracking == null ? new TrackingSpec(null) : tracking;
+        Checks.distinctGroups(groups);
     }
 
     /**
@@ -42,14 +43,21 @@ public record ExperimentSpec(
                 throw new IllegalArgumentException("data.markers: must be one of "
                         + org.polyhead.target.EntityMarkers.NAMES + ", got " + markers);
             }
+            if (maxRecords != null) {
+                Checks.atLeast("data.max_records", maxRecords, 1);  // absent = every record
+            }
             maxRecords = maxRecords == null ? 0 : maxRecords;
             validation = validation == null ? 0.2 : validation;
             test = test == null ? 0.0 : test;
             splitSeed = splitSeed == null ? 13 : splitSeed;
             maxLength = maxLength == null ? 64 : maxLength;
             Checks.positive("data.max_length", maxLength);
-            Checks.fraction("data.validation", validation);
+            Checks.openFraction("data.validation", validation);
             Checks.fraction("data.test", test);
+            if (validation + test >= 1) {
+                throw new IllegalArgumentException("data.validation + data.test: must leave records to train on, got "
+                        + validation + " + " + test);
+            }
         }
     }
 
@@ -63,8 +71,11 @@ public record ExperimentSpec(
             intermediate = intermediate == null ? 4 * hidden : intermediate;
             dropout = dropout == null ? 0.1 : dropout;
             tokenizer = tokenizer == null ? "all-MiniLM-L6-v2" : tokenizer;
+            Checks.positive("encoder.layers", layers);
             Checks.positive("encoder.hidden", hidden);
             Checks.positive("encoder.heads", heads);
+            Checks.positive("encoder.intermediate", intermediate);
+            Checks.dropout("encoder.dropout", dropout);
             if (hidden % heads != 0) {
                 throw new IllegalArgumentException("encoder.hidden (" + hidden + ") must be divisible by encoder.heads (" + heads + ")");
             }
@@ -107,6 +118,9 @@ public record ExperimentSpec(
         public LossSpec {
             if (pi != null) {
                 Checks.fraction("loss.pi", pi);
+                if (weights != null && !weights.isEmpty()) {
+                    throw new IllegalArgumentException("loss: give loss.pi (two groups) or loss.weights, not both");
+                }
             }
             weights = weights == null ? List.of() : List.copyOf(weights);
             for (int i = 0; i < weights.size(); i++) {
@@ -143,6 +157,8 @@ public record ExperimentSpec(
             Checks.positive("training.epochs", epochs);
             Checks.positive("training.batch_size", batchSize);
             Checks.fraction("training.warmup", warmup);
+            Checks.atLeast("training.patience", patience, 0);
+            Checks.atLeast("training.weight_decay", weightDecay, 0);
             if (lr <= 0) {
                 throw new IllegalArgumentException("training.lr must be > 0, got " + lr);
             }
@@ -156,6 +172,7 @@ public record ExperimentSpec(
             grid = grid == null ? Map.of() : grid;
             random = random == null ? Map.of() : random;
             trials = trials == null ? 0 : trials;
+            Checks.atLeast("sweep.trials", trials, 0);
             seed = seed == null ? 0 : seed;
         }
     }

@@ -1,6 +1,7 @@
 package org.polyhead.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,8 @@ import org.polyhead.UserError;
  * bad values fail with the file and the key's path. The resolved tree gives the config hash and the flattened params.
  */
 public final class SpecLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())  // a repeated key is refused, not overwritten
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -75,7 +77,7 @@ public final class SpecLoader {
         try {
             root = YAML.readTree(file.toFile());
         } catch (IOException e) {
-            throw new UserError(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new UserError(SpecErrors.yaml(file, e));
         }
         if (!(root instanceof ObjectNode tree)) {
             throw new UserError(file + ": the spec must be a YAML mapping");
@@ -108,12 +110,13 @@ public final class SpecLoader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String why = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+        String why = root instanceof IllegalArgumentException ? root.getMessage() : SpecErrors.value(e);
         if (why != null && why.startsWith("Unrecognized field")) {
             why = "unknown key";
         }
         String shown = path.isEmpty() ? "" : path + ": ";
-        return why != null && why.startsWith(path + ":") ? why : shown + firstLine(why);
+        boolean named = why != null && (why.startsWith(path + ":") || why.startsWith(path + "."));
+        return named ? why : shown + firstLine(why);
     }
 
     private static String firstLine(String s) {

@@ -19,6 +19,7 @@ import org.polyhead.track.RunStatus;
 import org.polyhead.track.Tags;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.track.Tracker;
+import org.polyhead.track.TrackingUnavailable;
 
 /**
  * Runs a spec's trials under one parent run (tag {@code polyhead.sweep=parent}), one child run per trial
@@ -39,7 +40,8 @@ public final class SweepRunner {
 
     /**
      * @param resume skip trials whose config hash already has a FINISHED run, continue unfinished ones from their last
-     *               checkpoint in their own run, and reuse the newest unfinished parent of the same spec
+     *               checkpoint in their own run, and reuse the newest unfinished parent of the same spec (else the
+     *               newest finished one)
      */
     public SweepRunner(Tracker tracker, Function<SpecLoader.Resolved, PreparedData> prepare, Path workDir,
                        boolean resume) {
@@ -58,7 +60,8 @@ public final class SweepRunner {
         Map<String, String> tags = new LinkedHashMap<>(Provenance.common(base));
         tags.put(Tags.SWEEP, Tags.PARENT);
         tags.put(Tags.TRIALS, Integer.toString(trials.size()));
-        TrackedRun parent = resume ? unfinished(experiment, base.hash(), Tags.PARENT) : null;
+        List<SpecLoader.Resolved> specs = SweepCheck.resolve(base, trials, this::prepared, new TrialRunner(workDir));
+        TrackedRun parent = resume ? earlier(experiment, base.hash(), Tags.PARENT) : null;
         if (parent == null) {
             parent = tracker.startRun(experiment, base.spec().name() + " sweep", null, tags);
             parent.logParams(base.params());
@@ -69,10 +72,15 @@ public final class SweepRunner {
             for (Trial trial : trials) {
                 i++;
                 System.err.printf("polyhead: trial %d/%d: %s%n", i, trials.size(), trial.name());
-                results.add(runTrial(experiment, base.with(trial.overrides()), trial, parent.runId()));
+                SpecLoader.Resolved resolved = specs.get(i - 1);
+                String parentId = parent.runId();
+                results.add(untracked(trial, () -> runTrial(experiment, resolved, trial, parentId)));
                 bar.step();
                 System.gc();  // SameDiff's native memory is freed only by the garbage collector
             }
+        } catch (RuntimeException e) {
+            FinalState.failed(parent, e);
+            throw e;
         }
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);
@@ -82,6 +90,10 @@ public final class SweepRunner {
     /** One top-level run of the spec as written (no parent, tag {@code polyhead.sweep=single}). */
     public TrialRunner.Result runOne(SpecLoader.Resolved spec) {
         return runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
+    }
+
+    private PreparedData prepared(SpecLoader.Resolved resolved) {
+        return prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
     }
 
     private TrialRunner.Result runTrial(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
@@ -103,7 +115,8 @@ public final class SweepRunner {
                 return guarded(trial, tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
             }
         }
-        PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
+        PreparedData data = prepared(resolved);
+        new TrialRunner(workDir).check(resolved, data);
         Map<String, String> tags = new LinkedHashMap<>(Provenance.common(resolved));
         tags.putAll(Provenance.data(data));
         tags.put(Tags.SWEEP, parentId == null ? Tags.SINGLE : Tags.CHILD);
@@ -117,26 +130,44 @@ public final class SweepRunner {
         return guarded(trial, run, r -> new TrialRunner(workDir).run(resolved, data, r));
     }
 
-    /** Runs a trial; an unexpected failure ends its run as FAILED with the reason, and the sweep goes on. */
+    /**
+     * A trial whose run could not be created because the server stayed away is recorded as failed, and the sweep goes
+     * on ({@code sweep --resume} runs it later).
+     */
+    private static TrialRunner.Result untracked(Trial trial, java.util.function.Supplier<TrialRunner.Result> body) {
+        try {
+            return body.get();
+        } catch (TrackingUnavailable e) {
+            System.err.println("polyhead: trial '" + trial.name() + "' not run: " + e.getMessage()
+                    + "; `sweep --resume` runs it when the server is back");
+            return new TrialRunner.Result(null, RunStatus.FAILED, Map.of(), e.getMessage());
+        }
+    }
+
+    /**
+     * Runs a trial; any failure ends its run as FAILED with the reason. An unexpected one lets the sweep go on; a
+     * user's mistake is rethrown.
+     */
     private static TrialRunner.Result guarded(Trial trial, TrackedRun run,
                                               Function<TrackedRun, TrialRunner.Result> body) {
         try {
             return body.apply(run);
         } catch (UserError e) {
+            FinalState.failed(run, e);
             throw e;
         } catch (RuntimeException e) {
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            run.setTag(Tags.FAILURE, reason);
-            run.end(RunStatus.FAILED);
+            String reason = FinalState.failed(run, e);
             System.err.println("polyhead: trial '" + trial.name() + "' failed: " + reason);
             return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
         }
     }
 
-    private TrackedRun unfinished(String experiment, String hash, String role) {
-        return tracker.runsTagged(experiment, Tags.CONFIG_HASH, hash).stream()
-                .filter(r -> role.equals(r.tags().get(Tags.SWEEP)) && !r.finished())
-                .findFirst().map(r -> tracker.reopen(r.runId())).orElse(null);
+    /** The newest unfinished run of this role, else the newest finished one: a resume never starts a second one. */
+    private TrackedRun earlier(String experiment, String hash, String role) {
+        List<RunInfo> runs = tracker.runsTagged(experiment, Tags.CONFIG_HASH, hash).stream()
+                .filter(r -> role.equals(r.tags().get(Tags.SWEEP))).toList();
+        return runs.stream().filter(r -> !r.finished()).findFirst().or(() -> runs.stream().findFirst())
+                .map(r -> tracker.reopen(r.runId())).orElse(null);
     }
 
     public static String experimentOf(SpecLoader.Resolved spec) {

@@ -56,6 +56,10 @@ public final class GroupTask implements Task<GroupRecord> {
             }
             List<String> classes = type == TargetType.REGRESSION || !g.classes().isEmpty() ? g.classes()
                     : classesSeen(g.name(), type, records, source);
+            if (type == TargetType.SOFTMAX && classes.size() < 2) {
+                throw new UserError(key + ": group '" + g.name() + "' has only " + classes.size() + " class " + classes
+                        + (g.classes().isEmpty() ? " in " + source : "") + "; a classifier needs at least two");
+            }
             groups.add(new LabelGroup(g.name(), type, classes, g.loss(), TargetScale.IDENTITY));
         }
         return groups;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.polyhead.track.Journal;
+import org.polyhead.track.JournalEntry;
 import org.polyhead.track.MlflowServer;
 import org.polyhead.track.MlflowServerExtension;
 import org.polyhead.track.MlflowTracker;
@@ -81,5 +82,38 @@ class SyncCommandTest {
             server.stop();
         }
         assertEquals(List.of(), Journal.runs(Trackers.journalRoot(home)), "a delivered journal is removed");
+    }
+
+    @Test
+    void syncCountsWhatTheServerAcknowledgedAndKeepsARefusedEntryWithItsReason(@TempDir Path home) throws Exception {
+        Files.createSymbolicLink(home.resolve(".venv"), MlflowServerExtension.projectHome().resolve(".venv"));
+        MlflowServer server = MlflowServer.ofProject(home);
+        String url = server.start(0);
+        Path root = Trackers.journalRoot(home);
+        try {
+            String runId;
+            try (MlflowTracker tracker = new MlflowTracker(url, root, Duration.ofSeconds(30))) {
+                TrackedRun run = tracker.startRun("sync-test", "refused", null, Map.of());
+                runId = run.runId();
+                run.logParams(Map.of("training.lr", "0.001"));
+                run.logParams(Map.of("training.lr", "0.002"));
+                run.end(RunStatus.FINISHED);
+            }
+            try (Journal later = Journal.open(root, runId).orElseThrow()) {  // points a later process could not send
+                for (int step = 0; step < 10; step++) {
+                    later.append(JournalEntry.Kind.METRIC, "late", null, (double) step, (long) step, 5000L + step);
+                }
+            }
+            System.setProperty("polyhead.home", home.toString());
+            assertEquals(1, run("sync"), out.toString());
+            List<String> lines = out.toString().lines().toList();
+            assertEquals("synced 10 entries of 1 run(s) to " + url, lines.get(0));
+            assertTrue(lines.get(1).startsWith("kept: 1 entries in " + root.resolve(runId) + " (1 refused: HTTP 400"),
+                    lines.get(1));
+            assertTrue(lines.get(1).contains("INVALID_PARAMETER_VALUE"), lines.get(1));
+            assertEquals(10, new MlflowClient(url).getMetricHistory(runId, "late").size());
+        } finally {
+            server.stop();
+        }
     }
 }

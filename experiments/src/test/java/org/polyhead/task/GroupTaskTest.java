@@ -48,6 +48,15 @@ class GroupTaskTest {
             new GroupSpec("topics", "multilabel", null));
 
     @Test
+    void dataWithOneClassInASoftmaxGroupIsRefusedBeforeTraining() {
+        List<GroupRecord> oneParty = List.of(record(1, "D", 1990.0, null), record(2, "D", 2000.0, null));
+        UserError e = assertThrows(UserError.class,
+                () -> new GroupTask().groups(spec(new GroupSpec("party", null, null)), oneParty, SOURCE));
+        assertEquals("groups[0]: group 'party' has only 1 class [D] in data/mine.jsonl; a classifier needs at least two",
+                e.getMessage());
+    }
+
+    @Test
     void eachTypeIsEncodedAsItsTargetArray() {
         GroupTask task = new GroupTask();
         List<LabelGroup> groups = task.groups(MIXED, GOOD, SOURCE);

@@ -16,20 +16,29 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * The local, append-only record of one run's tracking writes ({@code <root>/<runId>/}): {@code entries.jsonl} holds
- * every entry in order, {@code sent} the sequence numbers the server has acknowledged. Everything is written here
- * before it is sent, so a server that is down or restarts loses nothing: what is not acknowledged is sent again, by
- * this process when the server is back or by a later one ({@code polyhead sync}). A lock file keeps two processes from
- * sending the same journal; the folder is deleted once everything in it has been acknowledged.
+ * every entry in order, {@code sent} the sequence numbers the server has acknowledged (one line per delivered request,
+ * {@code first-last} or a single number: exactly the entries that request carried), {@code refused} the entries the
+ * server refused, each with its reason. Everything is written here before it is sent, so a server that is down or
+ * restarts loses nothing: what is not acknowledged is sent again, by this process when the server is back or by a
+ * later one ({@code polyhead sync}), and a refused entry is tried again by the next process and reported until it is
+ * delivered. A lock file keeps two processes from sending the same journal; the folder is deleted only once the server
+ * has acknowledged every entry in it.
  */
 public final class Journal implements AutoCloseable {
     /** Journals open in this JVM: closing a second channel on a locked file would release the process's lock. */
-    private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private final Path dir;
@@ -38,24 +47,28 @@ public final class Journal implements AutoCloseable {
     private final FileLock lock;
     private final Writer entries;
     private final Writer sent;
+    private final Writer refusals;
     private final Deque<JournalEntry> unsent = new ArrayDeque<>();
+    private final Map<Long, String> refused = new LinkedHashMap<>();
     private long nextSeq;
     private boolean closed;
+    private boolean sealed;
 
     private Journal(Path dir, FileChannel lockChannel, FileLock lock) throws IOException {
         this.dir = dir;
         this.runId = dir.getFileName().toString();
         this.lockChannel = lockChannel;
         this.lock = lock;
-        long acked = readAcked(dir.resolve("sent"));
+        Set<Long> acked = readAcked(dir.resolve("sent"));
         for (JournalEntry e : readEntries(dir.resolve("entries.jsonl"))) {
             nextSeq = Math.max(nextSeq, e.seq() + 1);
-            if (e.seq() > acked) {
-                unsent.add(e);
+            if (!acked.contains(e.seq())) {
+                unsent.add(e);  // refused by an earlier process too: tried again, and reported if refused again
             }
         }
         this.entries = appender(dir.resolve("entries.jsonl"));
         this.sent = appender(dir.resolve("sent"));
+        this.refusals = appender(dir.resolve("refused"));
     }
 
     /** The journal of a run, created if absent; empty if another process (or tracker) is sending it. */
@@ -104,9 +117,15 @@ public final class Journal implements AutoCloseable {
         return dir;
     }
 
-    /** Appends an entry (flushed to the operating system before returning) and queues it for sending. */
+    /**
+     * Appends an entry (flushed to the operating system before returning) and queues it for sending; null, and
+     * nothing written, once the journal is {@link #seal sealed}.
+     */
     public synchronized JournalEntry append(JournalEntry.Kind kind, String key, String value, Double number, Long step,
                                             long timestamp) {
+        if (sealed) {
+            return null;
+        }
         JournalEntry e = new JournalEntry(nextSeq++, kind, key, value, number, step, timestamp);
         try {
             entries.write(JSON.writeValueAsString(e));
@@ -117,6 +136,16 @@ public final class Journal implements AutoCloseable {
         }
         unsent.add(e);
         return e;
+    }
+
+    /**
+     * Appends a last entry (the run's end when its process is stopped) and drops whatever other threads append after
+     * it, so that nothing follows the end.
+     */
+    public synchronized JournalEntry seal(JournalEntry.Kind kind, String key, String value, long timestamp) {
+        JournalEntry last = append(kind, key, value, null, null, timestamp);
+        sealed = true;
+        return last;
     }
 
     /** The oldest unacknowledged entries, at most {@code max}. */
@@ -131,24 +160,69 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
+    /** Entries still to send (not counting those the server refused in this process). */
     public synchronized int pending() {
         return unsent.size();
     }
 
-    /** The server has everything up to and including {@code seq}. */
-    public synchronized void ack(long seq) {
-        if (closed) {
+    /** Entries the server refused in this process, by sequence number, with the server's reason. */
+    public synchronized Map<Long, String> refused() {
+        return Map.copyOf(refused);
+    }
+
+    /** The server answered 2xx to the request that carried exactly these entries. */
+    public synchronized void ack(List<JournalEntry> delivered) {
+        if (closed || delivered.isEmpty()) {
             return;  // released while a request was in flight; the next process resends it (idempotently)
         }
-        while (!unsent.isEmpty() && unsent.peekFirst().seq() <= seq) {
-            unsent.removeFirst();
+        Set<Long> seqs = new HashSet<>();
+        delivered.forEach(e -> seqs.add(e.seq()));
+        unsent.removeIf(e -> seqs.contains(e.seq()));
+        seqs.forEach(refused::remove);
+        StringBuilder line = new StringBuilder();
+        for (List<Long> run : consecutiveRuns(seqs)) {
+            long first = run.get(0);
+            long last = run.get(run.size() - 1);
+            line.append(first == last ? Long.toString(first) : first + "-" + last).append('\n');
         }
+        write(sent, line.toString());
+    }
+
+    /**
+     * The server refused this entry as it is: it leaves the queue (so the rest goes on), stays in the journal with the
+     * reason in {@code refused}, and is tried again by the next process that opens the journal.
+     */
+    public synchronized void refuse(JournalEntry entry, String reason) {
+        if (closed) {
+            return;
+        }
+        unsent.removeIf(e -> e.seq() == entry.seq());
+        refused.put(entry.seq(), reason);
         try {
-            sent.write(seq + "\n");
-            sent.flush();
+            write(refusals, JSON.writeValueAsString(Map.of("seq", entry.seq(), "reason", reason)) + "\n");
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write the tracking journal " + dir, ex);
         }
+    }
+
+    private void write(Writer w, String wholeLines) {
+        try {
+            w.write(wholeLines);
+            w.flush();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the tracking journal " + dir, ex);
+        }
+    }
+
+    private static List<List<Long>> consecutiveRuns(Set<Long> seqs) {
+        List<List<Long>> runs = new ArrayList<>();
+        for (long s : new TreeSet<>(seqs)) {
+            if (runs.isEmpty() || runs.get(runs.size() - 1).get(runs.get(runs.size() - 1).size() - 1) != s - 1) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(s);
+        }
+        return runs;
     }
 
     /** Releases the journal; deletes its folder when the server has all of it. */
@@ -158,10 +232,12 @@ public final class Journal implements AutoCloseable {
             return;
         }
         closed = true;
+        boolean delivered = unsent.isEmpty() && refused.isEmpty();
         try {
             entries.close();
             sent.close();
-            if (unsent.isEmpty()) {
+            refusals.close();
+            if (delivered) {
                 try (Stream<Path> files = Files.walk(dir)) {
                     for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                         if (!p.equals(dir) && !p.getFileName().toString().equals("lock")) {
@@ -172,7 +248,7 @@ public final class Journal implements AutoCloseable {
             }
             lock.release();
             lockChannel.close();
-            if (unsent.isEmpty()) {
+            if (delivered) {
                 Files.deleteIfExists(dir.resolve("lock"));
                 Files.deleteIfExists(dir);
             }
@@ -219,17 +295,58 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
-    private static long readAcked(Path file) throws IOException {
-        long acked = -1;
+    /** The acknowledged sequence numbers: one line per delivered request, {@code first-last} or one number. */
+    private static Set<Long> readAcked(Path file) throws IOException {
+        Set<Long> acked = new HashSet<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] range = line.trim().split("-", 2);
                 try {
-                    acked = Math.max(acked, Long.parseLong(line.trim()));
+                    long first = Long.parseLong(range[0]);
+                    long last = range.length == 2 ? Long.parseLong(range[1]) : first;
+                    for (long s = first; s <= last; s++) {
+                        acked.add(s);
+                    }
                 } catch (NumberFormatException e) {
-                    // partial line
+                    // a partial line from a killed process: those entries are sent again (idempotently)
                 }
             }
         }
         return acked;
     }
+
+    /** What a journal on disk still holds for the server (read without taking it over), for reports. */
+    public static Backlog backlog(Path root, String runId) {
+        Path dir = root.resolve(runId);
+        try {
+            Set<Long> acked = readAcked(dir.resolve("sent"));
+            long left = readEntries(dir.resolve("entries.jsonl")).stream().filter(e -> !acked.contains(e.seq()))
+                    .count();
+            Map<Long, String> reasons = new LinkedHashMap<>();
+            Path refusedFile = dir.resolve("refused");
+            if (Files.exists(refusedFile)) {
+                for (String line : Files.readAllLines(refusedFile, StandardCharsets.UTF_8)) {
+                    try {
+                        var node = JSON.readTree(line);
+                        if (!acked.contains(node.path("seq").asLong())) {
+                            reasons.put(node.path("seq").asLong(), node.path("reason").asText());
+                        }
+                    } catch (IOException e) {
+                        // partial line
+                    }
+                }
+            }
+            return new Backlog(runId, dir, left, reasons);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tracking journal " + dir, e);
+        }
+    }
+
+    /**
+     * A journal's unsent entries as its files record them.
+     *
+     * @param left    entries the server has not acknowledged
+     * @param refused of those, the ones a server refused, with its last reason
+     */
+    public record Backlog(String runId, Path dir, long left, Map<Long, String> refused) {}
 }

@@ -22,8 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The few MLflow REST calls that write a run's data (logBatch, update, artifact upload), over plain HTTP with
  * timeouts so that a hung or dead server never blocks the sender for long. Failures are classified: {@link Retry}
- * (unreachable, 5xx, 429: try again later), {@link UnknownRun} (this server has no such run) and {@link Rejected}
- * (the server will never accept this request).
+ * (unreachable, 5xx, 429, or an answer that is not MLflow's: try again later), {@link UnknownRun} (this server has no
+ * such run) and {@link Rejected} (MLflow itself, with its JSON error code, will never accept this request). Only a 2xx
+ * answer in JSON counts as delivered: a proxy or another service at the address (HTML pages, a bare 404) never makes
+ * the journal drop an entry.
  */
 final class MlflowRest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -112,6 +114,42 @@ final class MlflowRest {
         send(HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow-artifacts/artifacts/" + encoded)).PUT(body));
     }
 
+    /**
+     * Checks that the URI serves MLflow's REST API with a real call ({@code experiments/get-by-name}, which answers
+     * the experiment or MLflow's JSON {@code RESOURCE_DOES_NOT_EXIST}); {@code /health} alone is answered by many
+     * services.
+     *
+     * @return null if it does, else why not in one line
+     */
+    String notMlflow() {
+        String path = "/api/2.0/mlflow/experiments/get-by-name?experiment_name=polyhead-probe";
+        HttpResponse<String> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(URI.create(uri + path)).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return "cannot reach MLflow tracking server at " + uri;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while checking " + uri;
+        }
+        JsonNode body = json(r.body());
+        boolean answered = r.statusCode() / 100 == 2 ? body != null && body.has("experiment")
+                : body != null && body.has("error_code");
+        return answered ? null : uri + " is not an MLflow tracking server: GET " + path.substring(0, path.indexOf('?'))
+                + " answered HTTP " + r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("")
+                + " without MLflow's JSON; nothing was sent";
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            return n != null && n.isObject() ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private void post(String path, JsonNode body) throws Retry, Rejected, UnknownRun {
         send(HttpRequest.newBuilder(URI.create(uri + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
@@ -131,18 +169,18 @@ final class MlflowRest {
             throw new Retry("interrupted");
         }
         int code = r.statusCode();
-        if (code / 100 == 2) {
-            try {
-                return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
-            } catch (IOException e) {
-                return JSON.createObjectNode();
-            }
+        JsonNode body = json(r.body());
+        if (code / 100 == 2 && body != null) {
+            return body;
+        }
+        if (body == null || code / 100 == 2 || !body.has("error_code")) {
+            throw new Retry(uri + " answered HTTP " + code + " without MLflow's JSON (not an MLflow tracking API?)");
         }
         String message = "HTTP " + code + " from " + uri + ": " + abbreviate(r.body());
         if (code == 429 || code >= 500) {
             throw new Retry(message);
         }
-        if (code == 404 && r.body().contains("RESOURCE_DOES_NOT_EXIST")) {
+        if (code == 404 && body.path("error_code").asText().equals("RESOURCE_DOES_NOT_EXIST")) {
             throw new UnknownRun(message);
         }
         throw new Rejected(message);

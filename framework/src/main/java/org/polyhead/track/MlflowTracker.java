@@ -23,6 +23,8 @@ public final class MlflowTracker implements Tracker {
     static final int MAX_TAG_VALUE = 5000;
     private static final String TRUNCATED = "...[truncated]";
     private static final Duration UNREACHABLE_END_WAIT = Duration.ofSeconds(5);
+    /** How long a run stopped by SIGINT/SIGTERM waits for its end to reach the server before the process exits. */
+    private static final Duration KILLED_END_WAIT = Duration.ofSeconds(10);
 
     private final String uri;
     private final MlflowClient client;
@@ -31,6 +33,8 @@ public final class MlflowTracker implements Tracker {
     private final Sender sender;
     private final Replay replayed;
     private final java.util.Set<Journal> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Run> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Thread onKill = new Thread(this::endLiveRunsAsKilled, "polyhead-killed-runs");
 
     /** What replaying journals left by earlier processes achieved. */
     public record Replay(int runs, long sent, long left, List<Path> kept) {}
@@ -45,15 +49,18 @@ public final class MlflowTracker implements Tracker {
      * @param drainTimeout how long a run's end (and {@link #close}) waits for its entries to reach the server
      */
     public MlflowTracker(String uri, Path journalRoot, Duration drainTimeout) {
-        if (!MlflowServer.healthy(uri)) {
-            throw new UserError("cannot reach MLflow tracking server at " + uri);
+        MlflowRest rest = new MlflowRest(uri);
+        String notMlflow = rest.notMlflow();
+        if (notMlflow != null) {
+            throw new UserError(notMlflow);  // before any journal is replayed into it
         }
         this.uri = uri;
         this.client = new MlflowClient(uri);
         this.journalRoot = journalRoot;
         this.drainTimeout = drainTimeout;
-        this.sender = new Sender(new MlflowRest(uri));
+        this.sender = new Sender(rest);
         this.replayed = replayLeftovers();
+        Runtime.getRuntime().addShutdownHook(onKill);
     }
 
     /** The project's journal folder: {@code <polyhead.home>/.polyhead/journal}. */
@@ -102,6 +109,7 @@ public final class MlflowTracker implements Tracker {
                 req.addTags(tag("mlflow.parentRunId", parentRunId));
             }
             tags.forEach((k, v) -> req.addTags(tag(k, truncate(v, MAX_TAG_VALUE))));
+            RunOwner.current().tags().forEach((k, v) -> req.addTags(tag(k, v)));
             return client.createRun(req.build());
         });
         return open(info.getRunId(), info.getExperimentId());
@@ -149,13 +157,41 @@ public final class MlflowTracker implements Tracker {
 
     private TrackedRun open(String runId, String experimentId) {
         var held = sender.journals().stream().filter(j -> j.runId().equals(runId)).findFirst();
-        if (held.isPresent()) {  // a replayed journal this tracker could not deliver yet: continue it
-            return new Run(runId, experimentId, held.get());
+        Journal journal = held.orElseGet(() -> Journal.open(journalRoot, runId).orElseThrow(() -> new UserError(
+                "run " + runId + " is being logged by another process (journal " + journalRoot.resolve(runId) + ")")));
+        if (held.isEmpty()) {  // else a replayed journal this tracker could not deliver yet: continue it
+            sender.add(journal);
         }
-        Journal journal = Journal.open(journalRoot, runId).orElseThrow(() -> new UserError(
-                "run " + runId + " is being logged by another process (journal " + journalRoot.resolve(runId) + ")"));
-        sender.add(journal);
-        return new Run(runId, experimentId, journal);
+        Run run = new Run(runId, experimentId, journal);
+        RunOwner.current().tags().forEach(run::setTag);  // a reopened run now belongs to this process
+        live.add(run);
+        return run;
+    }
+
+    /**
+     * The shutdown hook: runs still open when the process is stopped (SIGINT, SIGTERM) end as KILLED with the reason,
+     * and their journals are flushed, sent for a few seconds and left for the next process if the server lacks them.
+     */
+    private void endLiveRunsAsKilled() {
+        List<Journal> journals = new ArrayList<>();
+        for (Run run : List.copyOf(live)) {
+            long now = System.currentTimeMillis();
+            run.journal.append(JournalEntry.Kind.TAG, Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)",
+                    null, null, now);
+            run.journal.seal(JournalEntry.Kind.END, "status", RunStatus.KILLED.name(), now);
+            journals.add(run.journal);
+        }
+        if (journals.isEmpty()) {
+            return;
+        }
+        sender.awaitDrained(journals, KILLED_END_WAIT, UNREACHABLE_END_WAIT);
+        for (Journal j : journals) {
+            if (j.pending() + j.refused().size() > 0) {
+                System.err.println(unsentMessage(j));
+            }
+            sender.release(j);
+        }
+        System.err.println("polyhead: stopped; " + journals.size() + " run(s) ended as KILLED");
     }
 
     /** Sends journals left under the journal folder by processes that ended before the server had everything. */
@@ -170,8 +206,9 @@ public final class MlflowTracker implements Tracker {
         long before = leftovers.stream().mapToLong(Journal::pending).sum();
         leftovers.forEach(sender::add);
         sender.awaitDrained(leftovers, drainTimeout);
-        long left = leftovers.stream().mapToLong(Journal::pending).sum();
-        List<Path> kept = leftovers.stream().filter(j -> j.pending() > 0).map(Journal::dir).toList();
+        long left = leftovers.stream().mapToLong(j -> j.pending() + j.refused().size()).sum();
+        List<Path> kept = leftovers.stream().filter(j -> j.pending() + j.refused().size() > 0).map(Journal::dir)
+                .toList();
         leftovers.stream().filter(j -> j.pending() == 0).forEach(sender::release);
         if (before > 0) {
             System.err.printf("polyhead: sent %d journaled tracking entries of %d earlier run(s) to %s%s%n",
@@ -187,11 +224,20 @@ public final class MlflowTracker implements Tracker {
      */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onKill);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook does the rest
+        }
+        for (Run run : List.copyOf(live)) {  // a caller that did not end its run: never leave it RUNNING
+            run.setTag(Tags.FAILURE, "the command ended before the run did");
+            run.end(RunStatus.FAILED);
+        }
         List<Journal> open = sender.journals();
         sender.awaitDrained(open, drainTimeout);
         sender.close();
         for (Journal j : open) {
-            if (j.pending() > 0 && !reported.contains(j)) {
+            if (j.pending() + j.refused().size() > 0 && !reported.contains(j)) {
                 System.err.println(unsentMessage(j));
             }
             j.close();
@@ -199,10 +245,13 @@ public final class MlflowTracker implements Tracker {
     }
 
     private String unsentMessage(Journal j) {
-        String why = sender.problem();
-        return "polyhead: run " + j.runId() + ": " + j.pending() + " tracking entries are not yet in MLflow"
+        String why = j.pending() > 0 ? sender.problem()
+                : j.refused().size() + " refused: " + j.refused().values().iterator().next();
+        return "polyhead: run " + j.runId() + ": " + (j.pending() + j.refused().size())
+                + " tracking entries are not yet in MLflow"
                 + (why == null ? "" : " (" + why + ")") + "; they are kept in " + j.dir()
-                + " and sent when the server is back (./polyhead sync, or any later polyhead run)";
+                + (j.pending() > 0 ? " and sent when the server is back" : " and tried again")
+                + " (./polyhead sync, or any later polyhead run)";
     }
 
     /** Retries a direct client call with backoff while the server is unreachable, at most the drain timeout. */
@@ -215,8 +264,12 @@ public final class MlflowTracker implements Tracker {
             } catch (org.mlflow.tracking.MlflowClientException e) {
                 boolean serverSide = !(e instanceof org.mlflow.tracking.MlflowHttpException h) || h.getStatusCode() >= 500
                         || h.getStatusCode() == 429;
-                if (!serverSide || System.nanoTime() + backoff * 1_000_000 > deadline) {
-                    throw new UserError("MLflow at " + uri + ": cannot " + what + ": " + e.getMessage(), e);
+                String message = "MLflow at " + uri + ": cannot " + what + ": " + e.getMessage();
+                if (!serverSide) {
+                    throw new UserError(message, e);
+                }
+                if (System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    throw new TrackingUnavailable(message, e);
                 }
             }
             try {
@@ -302,12 +355,16 @@ public final class MlflowTracker implements Tracker {
          */
         @Override
         public void end(RunStatus status) {
+            live.remove(this);
             journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());
-            if (sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT) && journal.pending() == 0) {
-                sender.release(journal);
-            } else {
+            boolean drained = sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT)
+                    && journal.pending() == 0;
+            if (!drained || !journal.refused().isEmpty()) {
                 reported.add(journal);
                 System.err.println(unsentMessage(journal));
+            }
+            if (drained) {
+                sender.release(journal);  // kept on disk while it holds a refused entry
             }
         }
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Sends journaled entries to MLflow on one background thread: consecutive metrics, params and tags go together in
  * logBatch requests within the server's per-request limits, artifacts and ends one by one, in journal order. When the
  * server cannot be reached it retries with exponential backoff (training never waits); what the server refuses is
- * reported and skipped one entry at a time, so one bad value does not hold back the rest.
+ * found one entry at a time, reported and set aside in the journal with its reason, so one bad value does not hold
+ * back the rest and is not lost either.
  */
 final class Sender implements AutoCloseable {
     static final int MAX_ENTRIES = 1000;
@@ -159,7 +160,7 @@ final class Sender implements AutoCloseable {
     private void deliver(Journal j, List<JournalEntry> batch) throws MlflowRest.Retry, MlflowRest.UnknownRun {
         try {
             send(j.runId(), batch);
-            j.ack(batch.get(batch.size() - 1).seq());
+            j.ack(batch);
         } catch (MlflowRest.Rejected e) {
             if (batch.size() > 1) {
                 for (JournalEntry one : batch) {
@@ -167,8 +168,8 @@ final class Sender implements AutoCloseable {
                 }
             } else {
                 System.err.println("polyhead: MLflow refused " + describe(batch.get(0)) + " of run " + j.runId()
-                        + ": " + e.getMessage());
-                j.ack(batch.get(0).seq());
+                        + ": " + e.getMessage() + "; it stays in " + j.dir());
+                j.refuse(batch.get(0), e.getMessage());
             }
         }
     }

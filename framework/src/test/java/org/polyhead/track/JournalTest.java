@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class JournalTest {
                 j.append(JournalEntry.Kind.METRIC, "loss", null, 1.0 / (i + 1), (long) i, 1000L + i);
             }
             j.append(JournalEntry.Kind.METRIC, "loss", null, Double.NaN, 5L, 2000L);
-            j.ack(2);
+            j.ack(j.unsent(3));
             assertTrue(Journal.open(root, "run1").isEmpty(), "a journal in use is not opened twice");
         }
         // a process killed in the middle of writing an entry
@@ -34,8 +35,32 @@ class JournalTest {
             assertEquals(1003L, unsent.get(0).timestamp(), "the timestamp is the original one: a replay is idempotent");
             JournalEntry next = j.append(JournalEntry.Kind.TAG, "k", "v", null, null, 3000L);
             assertEquals(6L, next.seq());
-            j.ack(next.seq());
+            j.ack(j.unsent(100));
         }
         assertFalse(Files.exists(root.resolve("run1")), "a fully acknowledged journal is removed");
+    }
+
+    @Test
+    void onlyTheEntriesOfAnAcknowledgedRequestAreMarkedSentAndARefusalKeepsTheJournal(@TempDir Path root) {
+        try (Journal j = Journal.open(root, "run2").orElseThrow()) {
+            for (int i = 0; i < 6; i++) {
+                j.append(JournalEntry.Kind.METRIC, "loss", null, 1.0, (long) i, 1000L + i);
+            }
+            List<JournalEntry> all = j.unsent(100);
+            j.ack(List.of(all.get(4), all.get(5)));  // a later request acknowledged first: earlier entries stay
+            j.refuse(all.get(1), "INVALID_PARAMETER_VALUE: bad");
+            j.ack(List.of(all.get(0), all.get(2)));
+            assertEquals(List.of(3L), j.unsent(100).stream().map(JournalEntry::seq).toList());
+            assertEquals(Map.of(1L, "INVALID_PARAMETER_VALUE: bad"), j.refused());
+            j.ack(List.of(all.get(3)));
+        }
+        Journal.Backlog kept = Journal.backlog(root, "run2");
+        assertEquals(1, kept.left(), "the refused entry is kept, with its reason");
+        assertEquals(Map.of(1L, "INVALID_PARAMETER_VALUE: bad"), kept.refused());
+        try (Journal j = Journal.open(root, "run2").orElseThrow()) {
+            assertEquals(List.of(1L), j.unsent(100).stream().map(JournalEntry::seq).toList(), "and tried again");
+            j.ack(j.unsent(100));
+        }
+        assertFalse(Files.exists(root.resolve("run2")), "removed once the server acknowledged it");
     }
 }

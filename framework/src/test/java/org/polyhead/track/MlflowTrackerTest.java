@@ -64,7 +64,7 @@ class MlflowTrackerTest {
     }
 
     @Test
-    void aValueTheServerRefusesIsSkippedAndTheRestArrives(@TempDir Path tmp) {
+    void aValueTheServerRefusesIsKeptAsideAndTheRestArrives(@TempDir Path tmp) {
         String runId;
         try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url(), tmp.resolve("journal"),
                 java.time.Duration.ofSeconds(60))) {
@@ -84,7 +84,9 @@ class MlflowTrackerTest {
         assertEquals(Map.of("a", "1", "b", "3"), params);
         assertEquals(1, run.getData().getMetricsCount());
         assertEquals(Service.RunStatus.FINISHED, run.getInfo().getStatus());
-        assertEquals(List.of(), Journal.runs(tmp.resolve("journal")));
+        Journal.Backlog kept = Journal.backlog(tmp.resolve("journal"), runId);
+        assertEquals(1, kept.left(), "the refused param stays journaled");
+        assertTrue(kept.refused().values().iterator().next().contains("INVALID_PARAMETER_VALUE"), "with the reason");
     }
 
     static String get(String path) {
