@@ -18,6 +18,11 @@ final class EarlyStopping {
         this.patience = patience;
     }
 
+    /** Loss-like metrics improve downwards. */
+    static boolean lowerIsBetter(String metric) {
+        return metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
+    }
+
     boolean shouldStop(Map<String, Double> metrics) {
         if (metric == null || metric.isBlank()) {
             return false;
@@ -27,8 +32,7 @@ final class EarlyStopping {
             throw new UserError("training.early_stopping: no validation metric '" + metric + "'; this run has "
                     + metrics.keySet());
         }
-        boolean lower = metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
-        if (Double.isNaN(best) || (lower ? v < best : v > best)) {
+        if (Double.isNaN(best) || (lowerIsBetter(metric) ? v < best : v > best)) {
             best = v;
             stale = 0;
             return false;

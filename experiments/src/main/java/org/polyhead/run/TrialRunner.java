@@ -85,6 +85,7 @@ public final class TrialRunner {
         MetricsTable table = new MetricsTable();
         Map<String, Double> last = Map.of();
         EarlyStopping stopping = new EarlyStopping(spec.training().earlyStopping(), spec.training().patience());
+        BestEpoch best = new BestEpoch(spec.training().earlyStopping());
         int step = 0;
         int firstEpoch = 1;
         Logged logged = resumed == null ? Logged.NOTHING : resumed;
@@ -92,6 +93,7 @@ public final class TrialRunner {
             Checkpoint saved = Checkpoint.restore(checkpoint, trainer);
             table = new MetricsTable(saved.rows());
             saved.rows().forEach(stopping::shouldStop);
+            saved.rows().forEach(row -> best.offer(row.get("epoch").intValue(), row, null));
             for (Map<String, Double> row : saved.rows()) {
                 long epoch = row.get("epoch").longValue();
                 if (!logged.epochs().contains(epoch)) {
@@ -128,6 +130,7 @@ public final class TrialRunner {
                 }
                 last.put("epoch", (double) epoch);
                 table.add(epoch, step, last);
+                best.offer(epoch, last, trainer);
                 new Checkpoint(epoch, step, table.rows()).save(checkpoint, trainer);
                 run.logMetrics(last, epoch);
                 if (stopping.shouldStop(last)) {
@@ -137,6 +140,8 @@ public final class TrialRunner {
             }
         }
         writeArtifacts(trial, data, trainer, model, table, run, weights, bs);
+        TestEvaluation.run(data, trainer, model, best, table.rows().size(), run, weights, bs,
+                workDir.resolve(run.runId()));
         run.end(RunStatus.FINISHED);
         return new Result(run.runId(), RunStatus.FINISHED, last, null);
     }

@@ -1,0 +1,61 @@
+package org.polyhead.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.polyhead.train.Trainer;
+
+/**
+ * The epoch whose weights the held-out test part is evaluated with: the best by {@code training.early_stopping}'s
+ * metric (losses fall, the others rise, as {@link EarlyStopping} decides), or the last epoch when the spec names
+ * none. Its parameters are kept in memory as copies (not on disk: one copy of the model, written over on each
+ * improvement), so the test evaluation needs no extra checkpoint file.
+ */
+final class BestEpoch {
+    private final String metric;
+    private int epoch;
+    private double best = Double.NaN;
+    private Map<String, INDArray> weights;
+
+    BestEpoch(String metric) {
+        this.metric = metric == null || metric.isBlank() ? null : metric;
+    }
+
+    /**
+     * Considers an epoch's validation metrics; copies the trainer's parameters when the epoch is the best so far.
+     * {@code trainer} is null for epochs restored from a checkpoint, whose weights are gone.
+     */
+    void offer(int epoch, Map<String, Double> metrics, Trainer trainer) {
+        Double v = metric == null ? null : metrics.get(metric);
+        boolean better = metric == null || v == null || Double.isNaN(best)
+                || (EarlyStopping.lowerIsBetter(metric) ? v < best : v > best);
+        if (!better) {
+            return;
+        }
+        this.epoch = epoch;
+        this.best = v == null ? Double.NaN : v;
+        this.weights = trainer == null ? null : copy(trainer.parameters());
+    }
+
+    /** The chosen epoch (0 before any). */
+    int epoch() {
+        return epoch;
+    }
+
+    /** Whether the chosen epoch's weights are in memory (not when it was restored from a checkpoint). */
+    boolean kept() {
+        return weights != null;
+    }
+
+    /** Puts the chosen epoch's weights back into the trainer's parameters. */
+    void restore(Trainer trainer) {
+        Map<String, INDArray> live = trainer.parameters();
+        weights.forEach((name, w) -> live.get(name).assign(w));
+    }
+
+    private static Map<String, INDArray> copy(Map<String, INDArray> params) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        params.forEach((name, a) -> out.put(name, a.dup()));
+        return out;
+    }
+}
