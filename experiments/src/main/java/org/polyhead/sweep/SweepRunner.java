@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.polyhead.UserError;
+import org.polyhead.baseline.BaselineRunner;
 import me.tongfei.progressbar.ProgressBar;
 import org.polyhead.run.PreparedData;
 import org.polyhead.run.Progress;
@@ -73,6 +74,8 @@ public final class SweepRunner {
                 System.gc();  // SameDiff's native memory is freed only by the garbage collector
             }
         }
+        new BaselineRunner(tracker, workDir).run(experiment, trials.stream().map(t -> base.with(t.overrides())).toList(),
+                r -> prepared.computeIfAbsent(Provenance.dataKey(r), k -> prepare.apply(r)), parent.runId());
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);
         return new Outcome(parent.runId(), experiment, results);
