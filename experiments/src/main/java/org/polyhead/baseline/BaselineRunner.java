@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
+import org.polyhead.report.RunGroups;
 import org.polyhead.run.Evaluation;
 import org.polyhead.run.PreparedData;
 import org.polyhead.run.Provenance;
@@ -29,7 +30,7 @@ import org.polyhead.track.Tracker;
  */
 public final class BaselineRunner {
     /** Tag: the baseline's name. */
-    public static final String BASELINE_TAG = "polyhead.baseline";
+    public static final String BASELINE_TAG = RunGroups.BASELINE_TAG;
     /** Tag: parent, data configuration and name in one value, how a resumed sweep finds a finished baseline. */
     static final String KEY_TAG = "polyhead.baseline_key";
     /** Value of {@code polyhead.sweep} on baseline runs. */

@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.data.TextRecord;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetType;
+import org.polyhead.report.RunPredictions;
 
 /**
  * The per-example predictions on the held-out test part, {@code test_predictions.jsonl}: one line per test record in
@@ -21,7 +22,7 @@ import org.polyhead.heads.TargetType;
  */
 public final class TestPredictions {
     /** The artifact's file name. */
-    public static final String FILE = "test_predictions.jsonl";
+    public static final String FILE = RunPredictions.FILE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestPredictions() {}

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.tracking.MlflowClient;
+import org.polyhead.report.ExperimentReport;
+import org.polyhead.report.MlflowPredictions;
 import org.polyhead.report.TrackedRuns;
 import org.polyhead.run.TaskData;
 import org.polyhead.spec.SpecLoader;
@@ -33,7 +35,8 @@ import org.polyhead.track.MlflowTracker;
  * A sweep of two seeds with a test part and two baselines against a real MLflow server: the baselines run once (one
  * data configuration) as children of the parent, tagged, with the trials' metric names on validation and test; every
  * trial logs {@code test_*} metrics and {@code best_epoch}; the per-example test predictions cover exactly the test
- * records of the split assignment, and those are disjoint from the train and validation records.
+ * records of the split assignment, and those are disjoint from the train and validation records; the report reads
+ * those predictions back from the server for its paired tests.
  */
 @ExtendWith(MlflowServerExtension.class)
 class BaselineSweepIntegrationTest {
@@ -109,6 +112,14 @@ class BaselineSweepIntegrationTest {
             }
             assertEquals(test, predicted, "one prediction per test record");
         }
+
+        Path md = ExperimentReport.write(tmp.resolve("report"), children,
+                new ExperimentReport.Context("baseline-sweep-it", "x", List.of()),
+                new MlflowPredictions(MlflowServerExtension.url()));
+        String report = Files.readString(md);
+        assertTrue(report.contains("## Held-out test"), report);
+        assertTrue(report.contains("| baseline `tfidf-lr` | 1 |"), report);
+        assertTrue(report.contains("95% paired bootstrap over 60 test examples"), report);
     }
 
     private static Map<String, Set<Integer>> splitAssignment(Path csv) throws IOException {
