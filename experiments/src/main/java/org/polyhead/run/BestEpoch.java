@@ -3,7 +3,6 @@ package org.polyhead.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.polyhead.train.Trainer;
 
 /**
  * The epoch whose weights the held-out test part is evaluated with: the best by {@code training.early_stopping}'s
@@ -22,10 +21,10 @@ final class BestEpoch {
     }
 
     /**
-     * Considers an epoch's validation metrics; copies the trainer's parameters when the epoch is the best so far.
-     * {@code trainer} is null for epochs restored from a checkpoint, whose weights are gone.
+     * Considers an epoch's validation metrics; copies the parameters (a trainer's {@code parameters()}) when the epoch
+     * is the best so far. {@code parameters} is null for epochs restored from a checkpoint, whose weights are gone.
      */
-    void offer(int epoch, Map<String, Double> metrics, Trainer trainer) {
+    void offer(int epoch, Map<String, Double> metrics, Map<String, INDArray> parameters) {
         Double v = metric == null ? null : metrics.get(metric);
         boolean better = metric == null || v == null || Double.isNaN(best)
                 || (EarlyStopping.lowerIsBetter(metric) ? v < best : v > best);
@@ -34,7 +33,7 @@ final class BestEpoch {
         }
         this.epoch = epoch;
         this.best = v == null ? Double.NaN : v;
-        this.weights = trainer == null ? null : copy(trainer.parameters());
+        this.weights = parameters == null ? null : copy(parameters);
     }
 
     /** The chosen epoch (0 before any). */
@@ -47,9 +46,8 @@ final class BestEpoch {
         return weights != null;
     }
 
-    /** Puts the chosen epoch's weights back into the trainer's parameters. */
-    void restore(Trainer trainer) {
-        Map<String, INDArray> live = trainer.parameters();
+    /** Puts the chosen epoch's weights back into the live parameter arrays (a trainer's {@code parameters()}). */
+    void restore(Map<String, INDArray> live) {
         weights.forEach((name, w) -> live.get(name).assign(w));
     }
 

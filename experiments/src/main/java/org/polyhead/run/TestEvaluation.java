@@ -39,7 +39,7 @@ final class TestEvaluation {
         }
         int epoch = lastEpoch;
         if (best.kept()) {
-            best.restore(trainer);
+            best.restore(trainer.parameters());
             epoch = best.epoch();
         } else {
             run.setTag(WEIGHTS_TAG, "epoch " + lastEpoch + " (the best, epoch " + best.epoch()

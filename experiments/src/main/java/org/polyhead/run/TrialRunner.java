@@ -130,7 +130,7 @@ public final class TrialRunner {
                 }
                 last.put("epoch", (double) epoch);
                 table.add(epoch, step, last);
-                best.offer(epoch, last, trainer);
+                best.offer(epoch, last, trainer.parameters());
                 new Checkpoint(epoch, step, table.rows()).save(checkpoint, trainer);
                 run.logMetrics(last, epoch);
                 if (stopping.shouldStop(last)) {
