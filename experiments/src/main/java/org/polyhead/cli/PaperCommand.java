@@ -61,7 +61,8 @@ public final class PaperCommand implements Callable<Integer> {
                 "sweep wall time: " + took.toMinutes() + " min " + took.toSecondsPart() + " s for "
                         + outcome.results().size() + " trials" + (resume ? " (this invocation)" : ""));
         Path md = ExperimentReport.write(Home.path().resolve("reports").resolve("papers").resolve(name), runs,
-                new ExperimentReport.Context(outcome.experiment(), command, setup));
+                new ExperimentReport.Context(outcome.experiment(), command, setup),
+                new org.polyhead.report.MlflowPredictions(uri));
         System.out.println("report: " + md + " and " + md.resolveSibling("index.html"));
         return 0;
     }

@@ -37,7 +37,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         Path dir = out != null ? out : Home.path().resolve("reports/quickstart");
         String command = "./polyhead quickstart" + (sets.isEmpty() ? "" : " --set " + String.join(" --set ", sets));
         Path md = ExperimentReport.write(dir, runs, new ExperimentReport.Context(outcome.experiment(), command,
-                List.of("hardware: " + org.polyhead.report.Hardware.describe())));
+                List.of("hardware: " + org.polyhead.report.Hardware.describe())),
+                new org.polyhead.report.MlflowPredictions(uri));
         System.out.println("report: " + md);
         System.out.println("MLflow UI: " + uri + "/#/experiments/" + runs.get(0).tags().getOrDefault("mlflow.experimentId", ""));
         return 0;

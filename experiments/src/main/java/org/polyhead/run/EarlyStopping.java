@@ -33,6 +33,11 @@ final class EarlyStopping implements TrainingListener {
         }
     }
 
+    /** Loss-like metrics improve downwards. */
+    static boolean lowerIsBetter(String metric) {
+        return metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
+    }
+
     boolean shouldStop(Map<String, Double> metrics) {
         if (metric == null || metric.isBlank()) {
             return false;
@@ -42,8 +47,7 @@ final class EarlyStopping implements TrainingListener {
             throw new UserError("training.early_stopping: no validation metric '" + metric + "'; this run has "
                     + metrics.keySet());
         }
-        boolean lower = metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
-        if (Double.isNaN(best) || (lower ? v < best : v > best)) {
+        if (Double.isNaN(best) || (lowerIsBetter(metric) ? v < best : v > best)) {
             best = v;
             stale = 0;
             return false;

@@ -3,6 +3,7 @@ package org.polyhead.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
@@ -97,15 +98,20 @@ public final class TrialRunner {
         Trainer trainer = new Trainer(model, optim, spec.training().seed());
         Logged logged = resumed == null ? Logged.NOTHING : resumed;
         TrainingState state = new TrainingState(trainer, run);
+        BestEpoch best = new BestEpoch(spec.training().earlyStopping());
+        List<TrainingListener> listeners = new ArrayList<>(List.of(
+                new Resume(checkpointOf(trial), resumed != null, logged.epochs()),
+                StepLogging.perLoss(optim, logged.steps()),
+                new Validation(data.kind(), model, data.validation(), weights, bs),
+                new Checkpointing(checkpointOf(trial)),
+                new ValidationLogging(),
+                new EarlyStopping(spec.training().earlyStopping(), spec.training().patience())));
+        if (data.test() != null) {
+            listeners.add(3, best);  // right after Validation: it reads the epoch's metrics
+        }
         try (ProgressBar bar = Progress.bar(run.runId().substring(0, 8) + " " + trial.spec().name(), total)) {
-            new TrainingLoop(List.of(
-                    new Resume(checkpointOf(trial), resumed != null, logged.epochs()),
-                    StepLogging.perLoss(optim, logged.steps()),
-                    Progress.steps(bar),
-                    new Validation(data.kind(), model, data.validation(), weights, bs),
-                    new Checkpointing(checkpointOf(trial)),
-                    new ValidationLogging(),
-                    new EarlyStopping(spec.training().earlyStopping(), spec.training().patience())))
+            listeners.add(2, Progress.steps(bar));
+            new TrainingLoop(listeners)
                     .run(state, spec.training().epochs(),
                             epoch -> data.train().shuffled(bs, spec.training().seed() * 1_000L + epoch), weights);
         }
@@ -113,6 +119,8 @@ public final class TrialRunner {
             return fail(run, state.failure());
         }
         writeArtifacts(trial, data, trainer, model, state.table(), run, weights, bs);
+        TestEvaluation.run(data, trainer, model, best, state.table().rows().size(), run, weights, bs,
+                workDir.resolve(run.runId()));
         run.end(RunStatus.FINISHED);
         return new Result(run.runId(), RunStatus.FINISHED, state.last(), null);
     }

@@ -16,7 +16,8 @@ public record ExperimentSpec(
         LossSpec loss,
         TrainingSpec training,
         SweepSpec sweep,
-        TrackingSpec tracking) {
+        TrackingSpec tracking,
+        List<String> baselines) {
 
     public ExperimentSpec {
         data = data == null ? new DataSpec(null, null, null, null, null, null, null, null) : data;
@@ -28,6 +29,13 @@ public record ExperimentSpec(
         sweep = sweep == null ? new SweepSpec(null, null, null, null) : sweep;
         tracking = tracking == null ? new TrackingSpec(null) : tracking;
         Checks.distinctGroups(groups);
+        baselines = baselines == null ? List.of() : List.copyOf(baselines);
+        for (String b : baselines) {
+            if (!org.polyhead.baseline.Baselines.NAMES.contains(b)) {
+                throw new IllegalArgumentException("baselines: unknown baseline '" + b + "', expected one of "
+                        + org.polyhead.baseline.Baselines.NAMES);
+            }
+        }
     }
 
     /**

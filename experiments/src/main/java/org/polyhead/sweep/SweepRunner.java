@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.polyhead.UserError;
+import org.polyhead.baseline.BaselineRunner;
 import me.tongfei.progressbar.ProgressBar;
 import org.polyhead.provenance.Provenance;
 import org.polyhead.run.Progress;
@@ -82,6 +83,8 @@ public final class SweepRunner {
             FinalState.failed(parent, e);
             throw e;
         }
+        new BaselineRunner(tracker, workDir).run(experiment, trials.stream().map(t -> base.with(t.overrides())).toList(),
+                r -> prepared.computeIfAbsent(Provenance.dataKey(r), k -> prepare.apply(r)), parent.runId());
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);
         return new Outcome(parent.runId(), experiment, results);

@@ -108,7 +108,7 @@ public final class GroupTask implements Task<GroupRecord> {
 
     @Override
     public Split<GroupRecord> split(List<GroupRecord> records, ExperimentSpec.DataSpec data) {
-        return Splits.byUnit(records, data.validation(), data.splitSeed());
+        return Splits.byGroup(records, GroupRecord::unit, data.validation(), data.test(), data.splitSeed());
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class TaskData {
         groups = task.fit(spec, groups, split.train(), dataset.name());
         TextBatches train = task.batches(spec, groups, split.train(), dataset.name());
         TextBatches val = task.batches(spec, groups, split.validation(), dataset.name());
+        TextBatches test = split.test().isEmpty() ? null : task.batches(spec, groups, split.test(), dataset.name());
         Map<String, Path> artifacts = new LinkedHashMap<>();
         try {
             artifacts.put("data", split.writeAssignment(workDir.resolve("split-" + resolved.hash().substring(0, 12))
@@ -68,6 +69,6 @@ public final class TaskData {
             throw new UserError("cannot write the split assignment under " + workDir + ": " + e.getMessage(), e);
         }
         return new PreparedData(groups, train, val, Checkpoints.vocabSize(spec.encoder()), dataset.name(),
-                dataset.sha256(), task.tokenizerId(spec), artifacts, taxonomy, task.kind(taxonomy));
+                dataset.sha256(), task.tokenizerId(spec), artifacts, taxonomy, task.kind(taxonomy), test, split);
     }
 }

@@ -24,7 +24,7 @@ class GroupTaskTest {
     private static final String SOURCE = "data/mine.jsonl";
 
     private static ExperimentSpec spec(GroupSpec... groups) {
-        return new ExperimentSpec("t", null, null, null, List.of(groups), null, null, null, null);
+        return new ExperimentSpec("t", null, null, null, List.of(groups), null, null, null, null, null);
     }
 
     private static GroupRecord record(int line, Object party, Object year, Object topics) {

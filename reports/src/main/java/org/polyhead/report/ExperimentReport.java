@@ -23,18 +23,37 @@ public final class ExperimentReport {
 
     /** Writes the report of the FINISHED runs among {@code runs} into {@code dir}; returns {@code index.md}. */
     public static Path write(Path dir, List<TrackedRuns.RunRow> runs, Context context) {
+        return write(dir, runs, context, PredictionSource.NONE);
+    }
+
+    /**
+     * As {@link #write(Path, List, Context)}, with the runs' per-example test predictions from {@code predictions}
+     * for intervals over test examples and paired tests.
+     */
+    public static Path write(Path dir, List<TrackedRuns.RunRow> runs, Context context, PredictionSource predictions) {
         List<TrackedRuns.RunRow> finished = runs.stream().filter(r -> r.status().equals("FINISHED")).toList();
         if (finished.isEmpty()) {
             throw new UserError("experiment '" + context.experiment() + "' has no FINISHED runs to report ("
                     + runs.size() + " runs found)");
         }
         RunGroups groups = new RunGroups(finished);
+        if (groups.runs().isEmpty()) {
+            throw new UserError("experiment '" + context.experiment() + "' has only baseline runs to report");
+        }
+        TestSection test = new TestSection(groups, predictions);
         try {
             Files.createDirectories(dir);
             Doc doc = new Doc(context.experiment() + ": results");
             doc.para(intro(groups, runs.size() - finished.size()));
             doc.heading("Results").add(ResultsTable.of(groups));
-            doc.heading("Findings").add(new Doc.Bullets(Findings.of(groups)));
+            List<String> tested = test.groups();
+            if (!tested.isEmpty()) {
+                doc.heading("Held-out test").para(TEST_INTRO);
+                tested.forEach(g -> doc.para("Group `" + g + "`:").add(test.table(g)));
+            }
+            List<String> findings = new java.util.ArrayList<>(test.findings());
+            findings.addAll(Findings.of(groups));
+            doc.heading("Findings").add(new Doc.Bullets(findings));
             List<Doc.Image> figures = Plots.draw(groups, dir);
             doc.heading("Plots");
             figures.forEach(doc::add);
@@ -48,6 +67,11 @@ public final class ExperimentReport {
             throw new UserError("cannot write the report under " + dir + ": " + e.getMessage(), e);
         }
     }
+
+    private static final String TEST_INTRO = "Each configuration evaluated once on the held-out test part with the "
+            + "weights of its best validation epoch; baselines trained on the same train part. Intervals are 95% "
+            + "percentile bootstrap intervals (" + Bootstrap.RESAMPLES + " resamples, fixed seed): over the seeds' "
+            + "test accuracies, and over test examples (the seeds' mean accuracy on each resample of the examples).";
 
     private static String intro(RunGroups groups, int notFinished) {
         String swept = groups.varying().isEmpty() ? "no param varies between runs"

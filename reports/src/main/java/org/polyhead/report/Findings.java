@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Short conclusions computed from the report's own tables (never written by hand): which design is best per metric
- * (and per π), how often each design wins or loses, by how much, and whether the gap exceeds the seed noise.
+ * (and per π), how often each design wins or loses, by how much, and whether the gap exceeds the seed noise. Cells
+ * where a group has zero weight (π = 0 for the first group, π = 1 for the second) are left out: that head was never
+ * trained. Comparisons on the held-out test part, with significance, are {@link TestSection}'s.
  */
 final class Findings {
     private Findings() {}
@@ -56,6 +58,9 @@ final class Findings {
             String metric = "val_acc_" + task;
             Map<String, List<String>> winsAt = new LinkedHashMap<>();
             for (String pi : piValues(runs)) {
+                if (zeroWeight(runs, tasks.indexOf(task), pi)) {
+                    continue;  // the group's head was not trained at this π
+                }
                 Map<String, Stats> at = new LinkedHashMap<>();
                 designs.forEach((d, gs) -> gs.stream().filter(g -> g.get(RunGroups.PI).equals(pi)).findFirst()
                         .ifPresent(g -> at.put(d, g.stats(metric))));
@@ -115,7 +120,9 @@ final class Findings {
     private static List<String> piEffect(RunGroups runs, List<String> tasks) {
         List<String> out = new ArrayList<>();
         for (String task : tasks) {
-            out.add(best("val_acc_" + task, runs.groups(), Set.of()));
+            int index = tasks.indexOf(task);
+            out.add(best("val_acc_" + task, runs.groups().stream().filter(g -> !GroupWeights.isZero(g, index))
+                    .toList(), Set.of()));
         }
         return out;
     }
@@ -149,6 +156,10 @@ final class Findings {
     /** The gap exceeds both configurations' seed spread (only meaningful with at least two seeds each). */
     private static boolean clearLead(Stats top, Stats second) {
         return top.n() > 1 && second.n() > 1 && top.mean() - second.mean() > Math.max(top.std(), second.std());
+    }
+
+    private static boolean zeroWeight(RunGroups runs, int index, String pi) {
+        return runs.groups().stream().filter(g -> pi.equals(g.get(RunGroups.PI))).anyMatch(g -> GroupWeights.isZero(g, index));
     }
 
     private static List<String> piValues(RunGroups runs) {

@@ -10,7 +10,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 
-/** Each group's validation accuracy against π, one line per group per design, error bars = std over seeds. */
+/**
+ * Each group's validation accuracy against π, one line per group per design, error bars = std over seeds; the
+ * majority baseline's accuracy, when the sweep ran it, as a dashed reference line per group.
+ */
 final class PiCurvePlot implements Plot {
     static final String FILE = "accuracy_vs_pi.png";
 
@@ -34,9 +37,22 @@ final class PiCurvePlot implements Plot {
                 String name = runs.designParams().isEmpty() ? task : task + " · " + design.getKey();
                 chart.addSeries(name, x, y, err).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             }
+            referenceLine(chart, runs, task);
         }
         Charts.savePng(chart, dir.resolve(FILE));
         return List.of(new Doc.Image(FILE, "Validation accuracy of each group against π, per design"));
+    }
+
+    /** The majority baseline's validation accuracy of a group as a flat dashed line across the π range. */
+    private static void referenceLine(XYChart chart, RunGroups runs, String task) {
+        runs.baseline("majority").map(b -> b.metrics().get("val_acc_" + task)).ifPresent(v -> {
+            double[] pis = runs.groups().stream().mapToDouble(g -> Double.parseDouble(g.get(RunGroups.PI))).toArray();
+            double[] x = {java.util.Arrays.stream(pis).min().orElse(0), java.util.Arrays.stream(pis).max().orElse(1)};
+            XYSeries line = chart.addSeries("majority baseline · " + task, x, new double[] {v, v});
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            line.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        });
     }
 
     /** Groups that differ only in π, in π order (the groups are already sorted with π first). */

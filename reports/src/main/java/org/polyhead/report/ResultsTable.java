@@ -23,6 +23,17 @@ final class ResultsTable {
             runs.metrics().forEach(m -> row.add(g.stats(m).format()));
             rows.add(row);
         }
+        for (TrackedRuns.RunRow b : runs.baselines()) {
+            List<String> row = new ArrayList<>();
+            row.add("baseline `" + b.tags().get(RunGroups.BASELINE_TAG) + "`");
+            while (row.size() < header.size() - runs.metrics().size() - 1) {
+                row.add("");
+            }
+            row.add("1");
+            runs.metrics().forEach(m -> row.add(Stats.of(b.metrics().containsKey(m) ? List.of(b.metrics().get(m))
+                    : List.of()).format()));
+            rows.add(row);
+        }
         return new Doc.Table(header, rows);
     }
 

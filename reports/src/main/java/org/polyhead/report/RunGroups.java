@@ -19,8 +19,11 @@ import java.util.stream.Collectors;
 public final class RunGroups {
     /** The param swept against in π-sweeps; a report's x axis when it varies. */
     public static final String PI = "loss.pi";
+    /** Tag of a baseline run (its value names the baseline); such runs are kept apart from the groups. */
+    public static final String BASELINE_TAG = "polyhead.baseline";
 
     private final List<TrackedRuns.RunRow> runs;
+    private final List<TrackedRuns.RunRow> baselines;
     private final List<String> varying;
     private final List<Group> groups;
 
@@ -42,8 +45,11 @@ public final class RunGroups {
         }
     }
 
-    public RunGroups(List<TrackedRuns.RunRow> runs) {
-        this.runs = List.copyOf(runs);
+    /** Groups the trials among {@code runs}; baseline runs (tag {@link #BASELINE_TAG}) go to {@link #baselines()}. */
+    public RunGroups(List<TrackedRuns.RunRow> all) {
+        this.baselines = all.stream().filter(RunGroups::isBaseline).toList();
+        List<TrackedRuns.RunRow> runs = all.stream().filter(r -> !isBaseline(r)).toList();
+        this.runs = runs;
         this.varying = varyingParams(runs);
         Map<List<String>, List<TrackedRuns.RunRow>> byKey = new TreeMap<>(RunGroups::compareKeys);
         for (TrackedRuns.RunRow r : runs) {
@@ -59,8 +65,23 @@ public final class RunGroups {
         }).toList();
     }
 
+    /** The trials (baseline runs left out). */
     public List<TrackedRuns.RunRow> runs() {
         return runs;
+    }
+
+    /** The baseline runs, one per baseline and data configuration. */
+    public List<TrackedRuns.RunRow> baselines() {
+        return baselines;
+    }
+
+    /** The baseline run of that name, if the runs have one. */
+    public java.util.Optional<TrackedRuns.RunRow> baseline(String name) {
+        return baselines.stream().filter(r -> name.equals(r.tags().get(BASELINE_TAG))).findFirst();
+    }
+
+    public static boolean isBaseline(TrackedRuns.RunRow r) {
+        return r.tags().containsKey(BASELINE_TAG);
     }
 
     /** The swept params that define groups, in a stable order ({@link #PI} first when present). */
