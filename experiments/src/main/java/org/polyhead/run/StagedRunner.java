@@ -104,7 +104,8 @@ final class StagedRunner {
                 base.weighting()), spec.training().seed() + k);
         int bs = spec.training().batchSize();
         int total = (rows + bs - 1) / bs * spec.training().epochs();
-        return new Trainer(model, TrialRunner.optim(spec.training(), total), spec.training().seed() + k);
+        return new Trainer(model, TrialRunner.optim(spec.training(), total), TrialRunner.parameterGroups(spec),
+                spec.training().seed() + k);
     }
 
     /** Probabilities of each level for the texts, each stage reading the previous stage's predictions. */

@@ -24,6 +24,7 @@ import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.train.Checkpoint;
 import org.polyhead.train.OptimConfig;
+import org.polyhead.train.ParameterGroups;
 import org.polyhead.train.Trainer;
 
 /**
@@ -80,7 +81,7 @@ public final class TrialRunner {
         int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
         int total = stepsPerEpoch * spec.training().epochs();
         OptimConfig optim = optim(spec.training(), total);
-        Trainer trainer = new Trainer(model, optim, spec.training().seed());
+        Trainer trainer = new Trainer(model, optim, parameterGroups(spec), spec.training().seed());
         Path checkpoint = checkpointOf(trial);
         MetricsTable table = new MetricsTable();
         Map<String, Double> last = Map.of();
@@ -145,6 +146,11 @@ public final class TrialRunner {
     static OptimConfig optim(ExperimentSpec.TrainingSpec t, int total) {
         return new OptimConfig(t.lr(), (int) Math.round(t.warmup() * total), total, 0.9, 0.999, 1e-8, t.weightDecay(),
                 OptimConfig.Decay.valueOf(t.schedule().toUpperCase()));
+    }
+
+    /** The encoder's and the heads' learning rates and the frozen layers the spec asks for. */
+    static ParameterGroups parameterGroups(ExperimentSpec spec) {
+        return new ParameterGroups(spec.training().headLr(), spec.encoder().freezeLayers());
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, PreparedData data) {

@@ -44,7 +44,7 @@ public final class BertEncoder {
         int d = config.hidden();
         SDVariable bt = sd.shape(in.mask()); // [B, T]
         SDVariable h = layerNorm("embeddings.LayerNorm", sd.reshape(in.embeddings(), -1, d));
-        h = in.dropout().apply(sd, h, DropoutMasks.Kind.HIDDEN);
+        h = in.dropout().apply(sd, h, DropoutMasks.Kind.HIDDEN, "embeddings");
         SDVariable maskBias = attentionBias(in.mask());
         SDVariable headShape = sd.concat(0, bt, sd.constant(Nd4j.createFromArray((long) config.heads(), config.headSize())));
         for (int l = 0; l < config.layers(); l++) {
@@ -63,10 +63,11 @@ public final class BertEncoder {
     private SDVariable layer(String name, SDVariable x, SDVariable headShape, SDVariable maskBias, DropoutMasks dropout) {
         SDVariable attn = selfAttention(name + ".attention.self", x, headShape, maskBias, dropout);
         SDVariable a = dense(name + ".attention.output.dense", attn, config.hidden(), config.hidden());
-        SDVariable h = layerNorm(name + ".attention.output.LayerNorm", dropout.apply(sd, a, DropoutMasks.Kind.HIDDEN).add(x));
+        SDVariable h = layerNorm(name + ".attention.output.LayerNorm",
+                dropout.apply(sd, a, DropoutMasks.Kind.HIDDEN, name).add(x));
         SDVariable f = Ops.gelu(sd, dense(name + ".intermediate.dense", h, config.hidden(), config.intermediate()));
         SDVariable o = dense(name + ".output.dense", f, config.intermediate(), config.hidden());
-        return layerNorm(name + ".output.LayerNorm", dropout.apply(sd, o, DropoutMasks.Kind.HIDDEN).add(h));
+        return layerNorm(name + ".output.LayerNorm", dropout.apply(sd, o, DropoutMasks.Kind.HIDDEN, name).add(h));
     }
 
     /**
@@ -81,7 +82,7 @@ public final class BertEncoder {
         SDVariable k = splitHeads(dense(name + ".key", x, d, d), headShape);
         SDVariable v = splitHeads(dense(name + ".value", x, d, d), headShape);
         SDVariable scores = q.mmul(sd.permute(k, 0, 1, 3, 2)).add(maskBias);
-        SDVariable p = dropout.apply(sd, sd.nn().softmax(scores, -1), DropoutMasks.Kind.ATTENTION);
+        SDVariable p = dropout.apply(sd, sd.nn().softmax(scores, -1), DropoutMasks.Kind.ATTENTION, name);
         SDVariable ctx = sd.permute(p.mmul(v), 0, 2, 1, 3);
         return sd.reshape(ctx, -1, d);
     }

@@ -27,6 +27,7 @@ public final class Trainer {
     private final GroupModel model;
     private final SameDiff sd;
     private final Adam adam;
+    private final ParameterGroups groups;
     private final double dropout;
     private final List<String> outputs = new ArrayList<>();
     private final List<String> gradVars = new ArrayList<>();
@@ -38,15 +39,22 @@ public final class Trainer {
     private final Random masks;
 
     public Trainer(GroupModel model, OptimConfig optim, long seed) {
+        this(model, optim, ParameterGroups.uniform(optim), seed);
+    }
+
+    /** A trainer whose learning rates, weight decay and frozen part follow {@code groups}. */
+    public Trainer(GroupModel model, OptimConfig optim, ParameterGroups groups, long seed) {
         this.model = model;
         this.masks = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         this.sd = model.graph();
-        this.adam = new Adam(optim);
+        this.adam = new Adam(optim, groups);
+        this.groups = groups;
         this.dropout = model.spec().encoder().dropout();
         outputs.add(GroupModel.LOSS);
         outputs.addAll(model.groupLossNames().values());
         gradVars.addAll(model.trainableVariables());
         gradVars.add(EncoderInputs.EMBEDDINGS);
+        gradVars.removeIf(groups::frozen); // the session then runs no backward op below the lowest trainable layer
     }
 
     /** One training step with per-group loss weights w; returns {@code loss} and {@code loss.<group>} before the update. */
@@ -68,7 +76,9 @@ public final class Trainer {
         Map<String, INDArray> grads = new HashMap<>();
         gradNames.forEach((variable, gradient) -> grads.put(variable, values.get(gradient)));
         INDArray dEmb = grads.remove(EncoderInputs.EMBEDDINGS);
-        grads.putAll(model.tables().backward(batch.ids(), batch.types(), dEmb));
+        if (dEmb != null) { // null when the embeddings are frozen
+            grads.putAll(model.tables().backward(batch.ids(), batch.types(), dEmb));
+        }
         Map<String, Double> losses = new LinkedHashMap<>();
         outputs.forEach(k -> losses.put(k, values.get(k).getDouble(0)));
         return new Gradients(losses, grads);
@@ -191,7 +201,7 @@ public final class Trainer {
         });
         feed.put(EncoderInputs.MASK, batch.mask());
         feed.putAll(keep < 1.0
-                ? model.dropout().sample(batch.size(), batch.mask().size(1), keep, masks)
+                ? model.dropout().sample(batch.size(), batch.mask().size(1), keep, masks, groups::frozen)
                 : model.dropout().off());
         if (!feed.containsKey(Weighting.WEIGHTS)) {
             feed.put(Weighting.WEIGHTS, Nd4j.ones(model.groups().size()).castTo(batch.mask().dataType()));
