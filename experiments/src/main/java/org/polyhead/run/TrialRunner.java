@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.encoder.EncoderConfig;
@@ -24,7 +25,6 @@ import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.train.Checkpoint;
 import org.polyhead.train.OptimConfig;
-import org.polyhead.train.ParameterGroups;
 import org.polyhead.train.Trainer;
 
 /**
@@ -68,7 +68,8 @@ public final class TrialRunner {
             return new StagedRunner(workDir).run(trial, data, run);
         }
         double[] weights = LossWeights.of(spec.loss(), data.groups());
-        GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed());
+        GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed(), DataType.FLOAT,
+                FineTuning.cachedLayers(spec));
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
         if (pretrained != null) {
             List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
@@ -81,7 +82,7 @@ public final class TrialRunner {
         int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
         int total = stepsPerEpoch * spec.training().epochs();
         OptimConfig optim = optim(spec.training(), total);
-        Trainer trainer = new Trainer(model, optim, parameterGroups(spec), spec.training().seed());
+        Trainer trainer = new Trainer(model, optim, FineTuning.parameterGroups(spec), spec.training().seed());
         Path checkpoint = checkpointOf(trial);
         MetricsTable table = new MetricsTable();
         Map<String, Double> last = Map.of();
@@ -146,11 +147,6 @@ public final class TrialRunner {
     static OptimConfig optim(ExperimentSpec.TrainingSpec t, int total) {
         return new OptimConfig(t.lr(), (int) Math.round(t.warmup() * total), total, 0.9, 0.999, 1e-8, t.weightDecay(),
                 OptimConfig.Decay.valueOf(t.schedule().toUpperCase()));
-    }
-
-    /** The encoder's and the heads' learning rates and the frozen layers the spec asks for. */
-    static ParameterGroups parameterGroups(ExperimentSpec spec) {
-        return new ParameterGroups(spec.training().headLr(), spec.encoder().freezeLayers());
     }
 
     static ModelSpec modelSpec(ExperimentSpec spec, PreparedData data) {

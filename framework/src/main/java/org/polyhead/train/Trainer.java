@@ -1,5 +1,6 @@
 package org.polyhead.train;
 
+import com.google.common.base.Preconditions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class Trainer {
     private final SameDiff sd;
     private final Adam adam;
     private final ParameterGroups groups;
+    private final FrozenCache frozenCache; // null unless the model takes its frozen part's output from a cache
     private final double dropout;
     private final List<String> outputs = new ArrayList<>();
     private final List<String> gradVars = new ArrayList<>();
@@ -49,6 +51,9 @@ public final class Trainer {
         this.sd = model.graph();
         this.adam = new Adam(optim, groups);
         this.groups = groups;
+        Preconditions.checkArgument(model.cachedLayers() <= groups.freezeLayers(),
+                "only frozen layers can be cached: %s cached, %s frozen", model.cachedLayers(), groups.freezeLayers());
+        this.frozenCache = model.cachedLayers() > 0 ? new FrozenCache(model) : null;
         this.dropout = model.spec().encoder().dropout();
         outputs.add(GroupModel.LOSS);
         outputs.addAll(model.groupLossNames().values());
@@ -189,10 +194,17 @@ public final class Trainer {
         return p;
     }
 
-    /** Every placeholder for a batch (dropout masks drawn when {@code keep} < 1); sets the embedding sum. */
+    /**
+     * Every placeholder for a batch (dropout masks drawn when {@code keep} < 1); sets the embedding sum, or feeds the
+     * frozen part's cached output to a model built to take it.
+     */
     Map<String, INDArray> feed(Batch batch, double keep, boolean training) {
-        sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
         Map<String, INDArray> feed = new HashMap<>();
+        if (frozenCache != null) {
+            feed.put(EncoderInputs.FROZEN_INPUT, frozenCache.rows(batch));
+        } else {
+            sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
+        }
         // a batch may carry arrays for other designs (e.g. target selections for a cls model): feed what the graph has
         batch.targets().forEach((name, array) -> {
             if (sd.hasVariable(name)) {
