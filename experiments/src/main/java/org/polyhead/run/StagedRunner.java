@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.UserError;
@@ -108,10 +109,11 @@ final class StagedRunner implements Training {
         ModelSpec base = TrialRunner.modelSpec(spec, List.of(levels.get(k)), data.vocabSize());
         GroupHeads heads = k == 0 ? new SeparateHeads() : new ParentInputHeads(levels.get(k - 1).width());
         GroupModel model = GroupModel.build(new ModelSpec(base.encoder(), base.pooling(), heads, base.groups(),
-                base.weighting()), spec.training().seed() + k);
+                base.weighting()), spec.training().seed() + k, DataType.FLOAT, FineTuning.cachedLayers(spec));
         int bs = spec.training().batchSize();
         int total = (rows + bs - 1) / bs * spec.training().epochs();
-        return new Trainer(model, TrialRunner.optim(spec.training(), total), spec.training().seed() + k);
+        return new Trainer(model, TrialRunner.optim(spec.training(), total), FineTuning.parameterGroups(spec),
+                spec.training().seed() + k);
     }
 
     /** Probabilities of each level for the texts, each stage reading the previous stage's predictions. */

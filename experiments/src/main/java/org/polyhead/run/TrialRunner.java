@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.encoder.EncoderConfig;
@@ -82,7 +83,8 @@ public final class TrialRunner {
     private Result trainOneModel(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
         ExperimentSpec spec = trial.spec();
         double[] weights = LossWeights.of(spec.loss(), data.groups());
-        GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed());
+        GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed(), DataType.FLOAT,
+                FineTuning.cachedLayers(spec));
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
         if (pretrained != null) {
             List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
@@ -95,7 +97,7 @@ public final class TrialRunner {
         int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
         int total = stepsPerEpoch * spec.training().epochs();
         OptimConfig optim = optim(spec.training(), total);
-        Trainer trainer = new Trainer(model, optim, spec.training().seed());
+        Trainer trainer = new Trainer(model, optim, FineTuning.parameterGroups(spec), spec.training().seed());
         Logged logged = resumed == null ? Logged.NOTHING : resumed;
         TrainingState state = new TrainingState(trainer, run);
         BestEpoch best = new BestEpoch(spec.training().earlyStopping());

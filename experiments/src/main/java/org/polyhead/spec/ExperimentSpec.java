@@ -21,11 +21,11 @@ public record ExperimentSpec(
 
     public ExperimentSpec {
         data = data == null ? new DataSpec(null, null, null, null, null, null, null, null) : data;
-        encoder = encoder == null ? new EncoderSpec(null, null, null, null, null, null, null) : encoder;
+        encoder = encoder == null ? new EncoderSpec(null, null, null, null, null, null, null, null, null) : encoder;
         model = model == null ? new ModelSpecConfig(null, null, null) : model;
         groups = groups == null ? List.of() : List.copyOf(groups);
         loss = loss == null ? new LossSpec(null, null) : loss;
-        training = training == null ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null) : training;
+        training = training == null ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null) : training;
         sweep = sweep == null ? new SweepSpec(null, null, null, null) : sweep;
         tracking = tracking == null ? new TrackingSpec(null) : tracking;
         Checks.distinctGroups(groups);
@@ -69,10 +69,15 @@ public record ExperimentSpec(
         }
     }
 
-    /** Encoder size when trained from scratch, or a pretrained checkpoint folder. */
+    /**
+     * Encoder size when trained from scratch, or a pretrained checkpoint folder. {@code freezeLayers} freezes the
+     * embeddings and the lowest k layers (0 = none); {@code cacheFrozen} computes their output once per record.
+     */
     public record EncoderSpec(Integer layers, Integer hidden, Integer heads, Integer intermediate, Double dropout,
-                              String checkpoint, String tokenizer) {
+                              String checkpoint, String tokenizer, Integer freezeLayers, Boolean cacheFrozen) {
         public EncoderSpec {
+            freezeLayers = freezeLayers == null ? 0 : freezeLayers;
+            cacheFrozen = cacheFrozen != null && cacheFrozen;
             layers = layers == null ? 2 : layers;
             hidden = hidden == null ? 128 : hidden;
             heads = heads == null ? 4 : heads;
@@ -87,6 +92,8 @@ public record ExperimentSpec(
             if (hidden % heads != 0) {
                 throw new IllegalArgumentException("encoder.hidden (" + hidden + ") must be divisible by encoder.heads (" + heads + ")");
             }
+            FineTuneChecks.freezeLayers(freezeLayers, layers, checkpoint);
+            FineTuneChecks.cacheFrozen(cacheFrozen, freezeLayers);
         }
     }
 
@@ -145,10 +152,11 @@ public record ExperimentSpec(
     /**
      * Optimisation and early stopping. The learning rate warms up linearly over the first {@code warmup} fraction of
      * the steps, then decays to 0 at the last step along {@code schedule} ({@code linear} or {@code cosine}).
+     * {@code lr} is the encoder's peak rate and {@code headLr} (default {@code lr}) that of everything else.
      */
     public record TrainingSpec(Integer epochs, Integer batchSize, Double lr, Double warmup, Double weightDecay,
                                Integer seed, String earlyStopping, Integer patience, Boolean checkpoint,
-                               String schedule) {
+                               String schedule, Double headLr) {
         public TrainingSpec {
             schedule = schedule == null ? "linear" : schedule;
             if (!schedule.equals("linear") && !schedule.equals("cosine")) {
@@ -169,6 +177,13 @@ public record ExperimentSpec(
             Checks.atLeast("training.weight_decay", weightDecay, 0);
             if (lr <= 0) {
                 throw new IllegalArgumentException("training.lr must be > 0, got " + lr);
+            }
+            headLr = headLr == null ? lr : headLr;
+            if (!(headLr > 0)) {
+                throw new IllegalArgumentException("training.head_lr: must be > 0, got " + headLr);
+            }
+            if (!(weightDecay >= 0)) {
+                throw new IllegalArgumentException("training.weight_decay: must be >= 0, got " + weightDecay);
             }
         }
     }

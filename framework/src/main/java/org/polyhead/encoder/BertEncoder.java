@@ -26,7 +26,18 @@ public final class BertEncoder {
 
     /** Adds the encoder to {@code sd}, with BERT's initialisation drawn from {@code init}. */
     public static EncoderOutputs build(SameDiff sd, EncoderConfig config, EncoderInputs in, WeightInit init) {
-        return new BertEncoder(sd, config, init).forward(in);
+        return build(sd, config, in, init, 0);
+    }
+
+    /**
+     * As {@link #build(SameDiff, EncoderConfig, EncoderInputs, WeightInit)}, cut after the lowest {@code cached} layers
+     * (0 = not cut): their output is the graph output {@link EncoderInputs#FROZEN_OUTPUT}, and the layers above read
+     * the placeholder {@link EncoderInputs#FROZEN_INPUT} instead, so the frozen part runs only when asked for and the
+     * trainable part can be fed its cached output. Both parts keep HuggingFace's variable names.
+     */
+    public static EncoderOutputs build(SameDiff sd, EncoderConfig config, EncoderInputs in, WeightInit init,
+                                       int cached) {
+        return new BertEncoder(sd, config, init).forward(in, cached);
     }
 
     /** Creates the three graph inputs with their standard names. */
@@ -40,18 +51,26 @@ public final class BertEncoder {
      * Hidden states flow as rows [N = B·T, d] between blocks, so a dense layer is one matmul and one bias add, and
      * LayerNorm reduces over axis 1 of a matrix; only attention reshapes to [B, H, T, d_h] and back.
      */
-    private EncoderOutputs forward(EncoderInputs in) {
+    private EncoderOutputs forward(EncoderInputs in, int cached) {
         int d = config.hidden();
         SDVariable bt = sd.shape(in.mask()); // [B, T]
         SDVariable h = layerNorm("embeddings.LayerNorm", sd.reshape(in.embeddings(), -1, d));
-        h = in.dropout().apply(sd, h, DropoutMasks.Kind.HIDDEN);
+        h = in.dropout().apply(sd, h, DropoutMasks.Kind.HIDDEN, "embeddings");
         SDVariable maskBias = attentionBias(in.mask());
         SDVariable headShape = sd.concat(0, bt, sd.constant(Nd4j.createFromArray((long) config.heads(), config.headSize())));
         for (int l = 0; l < config.layers(); l++) {
+            h = l == cached && l > 0 ? cut(h) : h;
             h = layer("encoder.layer." + l, h, headShape, maskBias, in.dropout());
         }
+        h = cached == config.layers() && cached > 0 ? cut(h) : h;
         SDVariable btd = sd.concat(0, bt, sd.constant(Nd4j.createFromArray((long) d)));
         return new EncoderOutputs(sd.reshape("last_hidden_state", h, btd));
+    }
+
+    /** Names rows [N, d] the frozen part's output and returns the placeholder the trainable part reads instead. */
+    private SDVariable cut(SDVariable h) {
+        sd.identity(EncoderInputs.FROZEN_OUTPUT, h);
+        return sd.placeHolder(EncoderInputs.FROZEN_INPUT, init.dataType(), -1, config.hidden());
     }
 
     /** Padding → −10000 added to the attention scores, shaped [B, 1, 1, T] to broadcast over heads and queries. */
@@ -63,10 +82,11 @@ public final class BertEncoder {
     private SDVariable layer(String name, SDVariable x, SDVariable headShape, SDVariable maskBias, DropoutMasks dropout) {
         SDVariable attn = selfAttention(name + ".attention.self", x, headShape, maskBias, dropout);
         SDVariable a = dense(name + ".attention.output.dense", attn, config.hidden(), config.hidden());
-        SDVariable h = layerNorm(name + ".attention.output.LayerNorm", dropout.apply(sd, a, DropoutMasks.Kind.HIDDEN).add(x));
+        SDVariable h = layerNorm(name + ".attention.output.LayerNorm",
+                dropout.apply(sd, a, DropoutMasks.Kind.HIDDEN, name).add(x));
         SDVariable f = Ops.gelu(sd, dense(name + ".intermediate.dense", h, config.hidden(), config.intermediate()));
         SDVariable o = dense(name + ".output.dense", f, config.intermediate(), config.hidden());
-        return layerNorm(name + ".output.LayerNorm", dropout.apply(sd, o, DropoutMasks.Kind.HIDDEN).add(h));
+        return layerNorm(name + ".output.LayerNorm", dropout.apply(sd, o, DropoutMasks.Kind.HIDDEN, name).add(h));
     }
 
     /**
@@ -81,7 +101,7 @@ public final class BertEncoder {
         SDVariable k = splitHeads(dense(name + ".key", x, d, d), headShape);
         SDVariable v = splitHeads(dense(name + ".value", x, d, d), headShape);
         SDVariable scores = q.mmul(sd.permute(k, 0, 1, 3, 2)).add(maskBias);
-        SDVariable p = dropout.apply(sd, sd.nn().softmax(scores, -1), DropoutMasks.Kind.ATTENTION);
+        SDVariable p = dropout.apply(sd, sd.nn().softmax(scores, -1), DropoutMasks.Kind.ATTENTION, name);
         SDVariable ctx = sd.permute(p.mmul(v), 0, 2, 1, 3);
         return sd.reshape(ctx, -1, d);
     }

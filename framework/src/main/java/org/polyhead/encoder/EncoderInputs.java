@@ -14,4 +14,8 @@ import org.polyhead.graph.DropoutMasks;
 public record EncoderInputs(SDVariable embeddings, SDVariable mask, DropoutMasks dropout) {
     public static final String EMBEDDINGS = "embeddings.sum";
     public static final String MASK = "attention_mask";
+    /** Rows [B·T, d] leaving the frozen layers, in a graph built to cache them ({@code BertEncoder.build}). */
+    public static final String FROZEN_OUTPUT = "encoder.frozen.output";
+    /** Rows [B·T, d] fed to the first trainable layer in place of {@link #FROZEN_OUTPUT}, from a cache. */
+    public static final String FROZEN_INPUT = "encoder.frozen.input";
 }

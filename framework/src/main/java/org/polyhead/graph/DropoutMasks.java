@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,7 +25,8 @@ public final class DropoutMasks {
     /** Where a site sits: on hidden-state rows [B·T, d] or on attention probabilities [B, H, T, T]. */
     public enum Kind { HIDDEN, ATTENTION }
 
-    private record Site(String name, Kind kind) {}
+    /** A mask placeholder; {@code owner} names the block it belongs to (e.g. {@code encoder.layer.0}). */
+    private record Site(String name, Kind kind, String owner) {}
 
     private final List<Site> sites = new ArrayList<>();
     private final DataType type;
@@ -42,11 +44,16 @@ public final class DropoutMasks {
 
     /** x·m for a new site's mask placeholder, or x itself in a model without dropout. */
     public SDVariable apply(SameDiff sd, SDVariable x, Kind kind) {
+        return apply(sd, x, kind, "");
+    }
+
+    /** As {@link #apply(SameDiff, SDVariable, Kind)}, for a site inside the block named {@code owner}. */
+    public SDVariable apply(SameDiff sd, SDVariable x, Kind kind, String owner) {
         if (!enabled) {
             return x;
         }
         String name = "dropout.mask." + sites.size();
-        sites.add(new Site(name, kind));
+        sites.add(new Site(name, kind, owner));
         int rank = kind == Kind.HIDDEN ? 2 : 4;
         long[] shape = new long[rank];
         java.util.Arrays.fill(shape, -1);
@@ -64,11 +71,24 @@ public final class DropoutMasks {
 
     /** Training feeds for a batch of b sequences of length t: Bernoulli(keep)/keep per element, from {@code rng}. */
     public Map<String, INDArray> sample(long b, long t, double keep, Random rng) {
+        return sample(b, t, keep, rng, owner -> false);
+    }
+
+    /**
+     * Training feeds as {@link #sample(long, long, double, Random)}, except that sites whose owner {@code frozen} accepts
+     * (a frozen part of the model) get the inference 1 and draw nothing from {@code rng}.
+     */
+    public Map<String, INDArray> sample(long b, long t, double keep, Random rng, Predicate<String> frozen) {
         if (keep >= 1.0) {
             return off();
         }
+        Map<String, INDArray> ones = off();
         Map<String, INDArray> feed = new LinkedHashMap<>();
         for (Site s : sites) {
+            if (frozen.test(s.owner())) {
+                feed.put(s.name(), ones.get(s.name()));
+                continue;
+            }
             long[] shape = s.kind() == Kind.HIDDEN ? new long[] {b * t, hidden} : new long[] {b, heads, t, t};
             INDArray m = Nd4j.createUninitialized(type, shape);
             Nd4j.getExecutioner().exec(new BernoulliDistribution(m, keep), rng);

@@ -30,9 +30,11 @@ public final class GroupModel {
     private final SameDiff sd;
     private final EmbeddingTables tables;
     private final DropoutMasks dropout;
+    private final int cachedLayers;
 
-    private GroupModel(ModelSpec spec, SameDiff sd, EmbeddingTables tables, DropoutMasks dropout) {
+    private GroupModel(ModelSpec spec, SameDiff sd, EmbeddingTables tables, DropoutMasks dropout, int cachedLayers) {
         this.spec = spec;
+        this.cachedLayers = cachedLayers;
         this.dropout = dropout;
         this.sd = sd;
         this.tables = tables;
@@ -44,11 +46,19 @@ public final class GroupModel {
 
     /** Builds in the given floating type: FLOAT to train, DOUBLE for gradient checks. */
     public static GroupModel build(ModelSpec spec, long seed, DataType type) {
+        return build(spec, seed, type, 0);
+    }
+
+    /**
+     * Builds with the encoder cut after its lowest {@code cachedLayers} layers, whose output is then fed from a cache
+     * ({@code BertEncoder.build}; 0 = one uncut graph). Initialisation is the same as uncut, draw for draw.
+     */
+    public static GroupModel build(ModelSpec spec, long seed, DataType type, int cachedLayers) {
         WeightInit init = new WeightInit(seed, type);
         EmbeddingTables tables = new EmbeddingTables(spec.encoder(), init);
         SameDiff sd = SameDiff.create();
         EncoderInputs in = BertEncoder.inputs(sd, spec.encoder(), init);
-        EncoderOutputs encoded = BertEncoder.build(sd, spec.encoder(), in, init);
+        EncoderOutputs encoded = BertEncoder.build(sd, spec.encoder(), in, init, cachedLayers);
         SDVariable features = spec.pooling().pool(sd, encoded, in);
         Map<String, SDVariable> outputs = spec.heads().outputs(sd, features,
                 spec.pooling().width(spec.encoder().hidden()), spec.groups(), init);
@@ -62,7 +72,7 @@ public final class GroupModel {
         }
         spec.weighting().total(sd, losses, type).rename(LOSS);
         sd.setLossVariables(LOSS);
-        return new GroupModel(spec, sd, tables, in.dropout());
+        return new GroupModel(spec, sd, tables, in.dropout(), cachedLayers);
     }
 
     public ModelSpec spec() {
@@ -76,6 +86,11 @@ public final class GroupModel {
     /** The dropout sites whose masks every feed must carry. */
     public DropoutMasks dropout() {
         return dropout;
+    }
+
+    /** Encoder layers (with the embeddings) whose output the graph takes from a cache; 0 when it is not cut. */
+    public int cachedLayers() {
+        return cachedLayers;
     }
 
     public EmbeddingTables tables() {

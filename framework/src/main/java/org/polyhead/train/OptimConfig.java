@@ -41,16 +41,21 @@ public record OptimConfig(double lr, int warmupSteps, int totalSteps, double bet
 
     /** The learning rate at (0-based) step t. */
     public double rateAt(int t) {
+        return rateAt(t, lr);
+    }
+
+    /** The rate at (0-based) step t of a parameter group whose peak is {@code peak}: the same schedule, scaled. */
+    public double rateAt(int t, double peak) {
         if (warmupSteps > 0 && t < warmupSteps) {
-            return lr * (t + 1) / warmupSteps;
+            return peak * (t + 1) / warmupSteps;
         }
         if (totalSteps <= warmupSteps) {
-            return lr;
+            return peak;
         }
         double remaining = Math.max(0.0, (double) (totalSteps - t) / (totalSteps - warmupSteps));
         return switch (decay) {
-            case LINEAR -> lr * remaining;
-            case COSINE -> lr * 0.5 * (1 + Math.cos(Math.PI * (1 - remaining)));
+            case LINEAR -> peak * remaining;
+            case COSINE -> peak * 0.5 * (1 + Math.cos(Math.PI * (1 - remaining)));
         };
     }
 }

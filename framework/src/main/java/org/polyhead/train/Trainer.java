@@ -1,5 +1,6 @@
 package org.polyhead.train;
 
+import com.google.common.base.Preconditions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ public final class Trainer {
     private final GroupModel model;
     private final SameDiff sd;
     private final Adam adam;
+    private final ParameterGroups groups;
+    private final FrozenCache frozenCache; // null unless the model takes its frozen part's output from a cache
     private final double dropout;
     private final List<String> outputs = new ArrayList<>();
     private final List<String> gradVars = new ArrayList<>();
@@ -39,15 +42,25 @@ public final class Trainer {
     private final Random masks;
 
     public Trainer(GroupModel model, OptimConfig optim, long seed) {
+        this(model, optim, ParameterGroups.uniform(optim), seed);
+    }
+
+    /** A trainer whose learning rates, weight decay and frozen part follow {@code groups}. */
+    public Trainer(GroupModel model, OptimConfig optim, ParameterGroups groups, long seed) {
         this.model = model;
         this.masks = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         this.sd = model.graph();
-        this.adam = new Adam(optim);
+        this.adam = new Adam(optim, groups);
+        this.groups = groups;
+        Preconditions.checkArgument(model.cachedLayers() <= groups.freezeLayers(),
+                "only frozen layers can be cached: %s cached, %s frozen", model.cachedLayers(), groups.freezeLayers());
+        this.frozenCache = model.cachedLayers() > 0 ? new FrozenCache(model) : null;
         this.dropout = model.spec().encoder().dropout();
         outputs.add(GroupModel.LOSS);
         outputs.addAll(model.groupLossNames().values());
         gradVars.addAll(model.trainableVariables());
         gradVars.add(EncoderInputs.EMBEDDINGS);
+        gradVars.removeIf(groups::frozen); // the session then runs no backward op below the lowest trainable layer
     }
 
     /** One training step with per-group loss weights w; returns {@code loss} and {@code loss.<group>} before the update. */
@@ -69,7 +82,9 @@ public final class Trainer {
         Map<String, INDArray> grads = new HashMap<>();
         gradNames.forEach((variable, gradient) -> grads.put(variable, values.get(gradient)));
         INDArray dEmb = grads.remove(EncoderInputs.EMBEDDINGS);
-        grads.putAll(model.tables().backward(batch.ids(), batch.types(), dEmb));
+        if (dEmb != null) { // null when the embeddings are frozen
+            grads.putAll(model.tables().backward(batch.ids(), batch.types(), dEmb));
+        }
         Map<String, Double> losses = new LinkedHashMap<>();
         outputs.forEach(k -> losses.put(k, values.get(k).getDouble(0)));
         return new Gradients(losses, grads);
@@ -180,10 +195,17 @@ public final class Trainer {
         return p;
     }
 
-    /** Every placeholder for a batch (dropout masks drawn when {@code keep} < 1); sets the embedding sum. */
+    /**
+     * Every placeholder for a batch (dropout masks drawn when {@code keep} < 1); sets the embedding sum, or feeds the
+     * frozen part's cached output to a model built to take it.
+     */
     Map<String, INDArray> feed(Batch batch, double keep, boolean training) {
-        sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
         Map<String, INDArray> feed = new HashMap<>();
+        if (frozenCache != null) {
+            feed.put(EncoderInputs.FROZEN_INPUT, frozenCache.rows(batch));
+        } else {
+            sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
+        }
         // a batch may carry arrays for other designs (e.g. target selections for a cls model): feed what the graph has
         batch.targets().forEach((name, array) -> {
             if (sd.hasVariable(name)) {
@@ -192,7 +214,7 @@ public final class Trainer {
         });
         feed.put(EncoderInputs.MASK, batch.mask());
         feed.putAll(keep < 1.0
-                ? model.dropout().sample(batch.size(), batch.mask().size(1), keep, masks)
+                ? model.dropout().sample(batch.size(), batch.mask().size(1), keep, masks, groups::frozen)
                 : model.dropout().off());
         if (!feed.containsKey(Weighting.WEIGHTS)) {
             feed.put(Weighting.WEIGHTS, Nd4j.ones(model.groups().size()).castTo(batch.mask().dataType()));

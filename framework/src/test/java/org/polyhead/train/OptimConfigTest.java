@@ -48,4 +48,15 @@ class OptimConfigTest {
         assertEquals(LR / 2, c.rateAt(0), 1e-15);
         assertEquals(LR, c.rateAt(500), 0.0);
     }
+
+    @Test
+    void aGroupsPeakScalesTheWholeScheduleAndTheSpecsOwnPeakIsUnchanged() {
+        for (OptimConfig.Decay decay : OptimConfig.Decay.values()) {
+            OptimConfig c = schedule(decay);
+            for (int t = 0; t < 120; t++) {
+                assertEquals(c.rateAt(t), c.rateAt(t, LR), 0.0, "bit for bit at step " + t);
+                assertEquals(20 * c.rateAt(t), c.rateAt(t, 20 * LR), 1e-12 * LR, "step " + t);
+            }
+        }
+    }
 }
