@@ -24,6 +24,7 @@ import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.PreparedData;
 import org.polyhead.task.TextBatches;
+import org.polyhead.track.Metrics;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.train.Trainer;
@@ -88,7 +89,7 @@ final class StagedRunner implements Training {
             stages.add(trainer);
         }
         Map<String, Double> metrics = validate(stages, levels, data, bs);
-        metrics.put("epoch", (double) spec.training().epochs());
+        metrics.put(Metrics.EPOCH, (double) spec.training().epochs());
         run.logMetrics(metrics, spec.training().epochs());
         writeArtifacts(trial, data, ledger, run);
         run.end(RunStatus.FINISHED);

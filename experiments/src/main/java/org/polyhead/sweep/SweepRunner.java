@@ -14,6 +14,7 @@ import org.polyhead.run.Progress;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.PreparedData;
+import org.polyhead.track.Metrics;
 import org.polyhead.track.RunInfo;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.Tags;
@@ -98,8 +99,8 @@ public final class SweepRunner {
                 PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
                 System.err.println("polyhead: resuming trial '" + trial.name() + "' in run " + earlier.get(0).runId());
                 String runId = earlier.get(0).runId();
-                var logged = new TrialRunner.Logged(tracker.loggedSteps(runId, "train_loss"),
-                        tracker.loggedSteps(runId, "epoch"));
+                var logged = new TrialRunner.Logged(tracker.loggedSteps(runId, Metrics.TRAIN_LOSS),
+                        tracker.loggedSteps(runId, Metrics.EPOCH));
                 return guarded(trial, tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
             }
         }

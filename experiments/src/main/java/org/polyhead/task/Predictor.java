@@ -9,6 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.eval.Evaluation;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.model.Batch;
+import org.polyhead.track.Metrics;
 import org.polyhead.train.Trainer;
 
 /** Runs a trained model over a dataset in batches (dropout off): predictions, and validation metrics and losses. */
@@ -21,7 +22,7 @@ public final class Predictor {
         Map<String, INDArray> probs = predictions(trainer, groups, validation, weights, bs);
         Map<String, Double> metrics = Evaluation.metrics(groups, probs, validation.targets());
         for (LabelGroup g : groups) {
-            metrics.put("val_loss_" + g.name(), probs.get(g.lossName()).sumNumber().doubleValue() / validation.size());
+            metrics.put(Metrics.validationLoss(g.name()), probs.get(g.lossName()).sumNumber().doubleValue() / validation.size());
         }
         return metrics;
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.polyhead.track.Metrics;
 
 /**
  * Short conclusions computed from the report's own tables (never written by hand): which design is best per metric
@@ -53,7 +54,7 @@ final class Findings {
         int cells = 0;
         int clear = 0;
         for (String task : tasks) {
-            String metric = "val_acc_" + task;
+            String metric = Metrics.accuracy(task);
             Map<String, List<String>> winsAt = new LinkedHashMap<>();
             for (String pi : piValues(runs)) {
                 Map<String, Stats> at = new LinkedHashMap<>();
@@ -115,7 +116,7 @@ final class Findings {
     private static List<String> piEffect(RunGroups runs, List<String> tasks) {
         List<String> out = new ArrayList<>();
         for (String task : tasks) {
-            out.add(best("val_acc_" + task, runs.groups(), Set.of()));
+            out.add(best(Metrics.accuracy(task), runs.groups(), Set.of()));
         }
         return out;
     }
