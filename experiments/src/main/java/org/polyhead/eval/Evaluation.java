@@ -20,11 +20,11 @@ public final class Evaluation {
 
     private Evaluation() {}
 
-    public static Map<String, Double> metrics(List<LabelGroup> groups, Map<String, INDArray> probs,
+    public static Map<String, Double> metrics(List<LabelGroup> groups, Predictions probs,
                                               Map<String, INDArray> targets) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
-            INDArray p = probs.get(g.predictionName());
+            INDArray p = probs.of(g);
             INDArray y = targets.get(g.targetName());
             switch (g.type()) {
                 case SOFTMAX -> {
@@ -41,7 +41,8 @@ public final class Evaluation {
                 }
                 case REGRESSION -> {
                     out.put(Metrics.meanAbsoluteError(g.name()), p.sub(y).norm1Number().doubleValue() / p.length());
-                    out.put(Metrics.rootMeanSquaredError(g.name()), p.sub(y).norm2Number().doubleValue() / Math.sqrt(p.length()));
+                    out.put(Metrics.rootMeanSquaredError(g.name()),
+                            p.sub(y).norm2Number().doubleValue() / Math.sqrt(p.length()));
                 }
             }
         }

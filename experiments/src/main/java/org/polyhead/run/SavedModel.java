@@ -11,6 +11,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.data.SpanRecord;
+import org.polyhead.eval.Predictions;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetScale;
 import org.polyhead.heads.TargetType;
@@ -136,13 +137,13 @@ public final class SavedModel {
     private List<Map<String, Map<String, Double>>> rows(TextBatches batches, int n) {
         double[] weights = new double[model.groups().size()];
         java.util.Arrays.fill(weights, 1.0);
-        Map<String, INDArray> probs = Predictor.predictions(trainer, model.groups(), batches, weights,
+        Predictions probs = Predictor.predictions(trainer, model.groups(), batches, weights,
                 spec.spec().training().batchSize());
         List<Map<String, Map<String, Double>>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Map<String, Map<String, Double>> row = new LinkedHashMap<>();
             for (LabelGroup g : model.groups()) {
-                INDArray p = probs.get(g.predictionName()).getRow(i);
+                INDArray p = probs.of(g).getRow(i);
                 Map<String, Double> byClass = new LinkedHashMap<>();
                 if (g.type() == TargetType.REGRESSION) {
                     byClass.put(VALUE, p.getDouble(0));

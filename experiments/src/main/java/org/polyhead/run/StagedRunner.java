@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.UserError;
 import org.polyhead.eval.Evaluation;
 import org.polyhead.eval.HierarchyEvaluation;
+import org.polyhead.eval.Predictions;
 import org.polyhead.heads.GroupHeads;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.SeparateHeads;
@@ -129,8 +130,10 @@ final class StagedRunner implements Training {
         for (int k = 0; k < levels.size(); k++) {
             probs.put(levels.get(k).predictionName(), chained.get(k));
         }
-        Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, probs, data.validation().targets()));
-        m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, probs,
+        Predictions predictions = new Predictions(probs);
+        Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, predictions,
+                data.validation().targets()));
+        m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, predictions,
                 data.validation().targets()));
         return m;
     }
