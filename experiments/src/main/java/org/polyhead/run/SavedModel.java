@@ -17,6 +17,7 @@ import org.polyhead.heads.TargetScale;
 import org.polyhead.heads.TargetType;
 import org.polyhead.model.GroupModel;
 import org.polyhead.pooling.TargetSelection;
+import org.polyhead.provenance.RunProvenance;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.Checkpoints;
 import org.polyhead.task.Predictor;
@@ -47,18 +48,21 @@ public final class SavedModel {
         this.spec = spec;
     }
 
-    /** @param task the task kind's name ({@link TaskKind#name}); null in models saved before it was kept */
-    record Meta(List<Map<String, Object>> groups, int vocabSize, String task) {}
+    /**
+     * @param task       the task kind's name ({@link TaskKind#name}); null in models saved before it was kept
+     * @param provenance what reproduces the model's run; null in models saved before it was kept
+     */
+    record Meta(List<Map<String, Object>> groups, int vocabSize, String task, RunProvenance provenance) {}
 
     static void write(Path dir, SpecLoader.Resolved spec, List<LabelGroup> groups, int vocabSize, Trainer trainer,
-                      int epoch, TaskKind kind) throws IOException {
+                      int epoch, TaskKind kind, RunProvenance provenance) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config.yaml"), spec.yaml());
         List<Map<String, Object>> g = new ArrayList<>();
         groups.forEach(x -> g.add(Map.of("name", x.name(), "type", x.type().name(), "classes", x.classes(),
                 "loss", x.loss(), "scale", List.of(x.scale().mean(), x.scale().std()))));
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), new Meta(g, vocabSize,
-                kind.name()));
+                kind.name(), provenance));
         new Checkpoint(epoch, trainer.optimizer().step(), List.of()).save(dir.resolve("weights.zip"), trainer);
         kind.save(dir);
     }

@@ -17,6 +17,7 @@ import org.polyhead.heads.LabelGroup;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
+import org.polyhead.provenance.Provenance;
 import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.Checkpoints;
@@ -141,7 +142,7 @@ public final class TrialRunner {
             run.logArtifact(dir.resolve("confusion.json"), "");
             run.logArtifact(dir.resolve("predictions.jsonl"), "");
             SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer,
-                    table.rows().size(), data.kind());
+                    table.rows().size(), data.kind(), Provenance.of(trial, data));
             if (trial.spec().training().checkpoint()) {
                 for (String f : List.of("config.yaml", "model.json", "weights.zip")) {
                     run.logArtifact(dir.resolve("model").resolve(f), "model");

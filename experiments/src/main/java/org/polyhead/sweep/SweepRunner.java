@@ -56,7 +56,7 @@ public final class SweepRunner {
     public Outcome run(SpecLoader.Resolved base) {
         String experiment = experimentOf(base);
         List<Trial> trials = SweepPlan.trials(base.spec().sweep());
-        Map<String, String> tags = new LinkedHashMap<>(Provenance.common(base));
+        Map<String, String> tags = Provenance.of(base).tags();
         tags.put(Tags.SWEEP, Tags.PARENT);
         tags.put(Tags.TRIALS, Integer.toString(trials.size()));
         TrackedRun parent = resume ? unfinished(experiment, base.hash(), Tags.PARENT) : null;
@@ -105,8 +105,7 @@ public final class SweepRunner {
             }
         }
         PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
-        Map<String, String> tags = new LinkedHashMap<>(Provenance.common(resolved));
-        tags.putAll(Provenance.data(data));
+        Map<String, String> tags = Provenance.of(resolved, data).tags();
         tags.put(Tags.SWEEP, parentId == null ? Tags.SINGLE : Tags.CHILD);
         String name = parentId == null ? resolved.spec().name() : trial.name();
         TrackedRun run = tracker.startRun(experiment, name, parentId, tags);
