@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.heads.LabelGroup;
+import org.polyhead.track.Metrics;
 
 /**
  * Validation metrics per group, by its target type, named with the group: single-label groups
@@ -19,28 +20,29 @@ public final class Evaluation {
 
     private Evaluation() {}
 
-    public static Map<String, Double> metrics(List<LabelGroup> groups, Map<String, INDArray> probs,
+    public static Map<String, Double> metrics(List<LabelGroup> groups, Predictions probs,
                                               Map<String, INDArray> targets) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
-            INDArray p = probs.get(g.predictionName());
+            INDArray p = probs.of(g);
             INDArray y = targets.get(g.targetName());
             switch (g.type()) {
                 case SOFTMAX -> {
                     long[][] cm = confusion(p, y);
-                    out.put("val_acc_" + g.name(), accuracy(cm));
-                    out.put("val_f1_" + g.name(), macroF1(cm));
+                    out.put(Metrics.accuracy(g.name()), accuracy(cm));
+                    out.put(Metrics.f1(g.name()), macroF1(cm));
                     if (g.width() == 2) {
-                        out.put("val_auc_" + g.name(), binaryAuc(p, y));
+                        out.put(Metrics.auc(g.name()), binaryAuc(p, y));
                     }
                 }
                 case MULTILABEL -> {
-                    out.put("val_acc_" + g.name(), subsetAccuracy(p, y));
-                    out.put("val_f1_" + g.name(), microF1(p, y));
+                    out.put(Metrics.accuracy(g.name()), subsetAccuracy(p, y));
+                    out.put(Metrics.f1(g.name()), microF1(p, y));
                 }
                 case REGRESSION -> {
-                    out.put("val_mae_" + g.name(), p.sub(y).norm1Number().doubleValue() / p.length());
-                    out.put("val_rmse_" + g.name(), p.sub(y).norm2Number().doubleValue() / Math.sqrt(p.length()));
+                    out.put(Metrics.meanAbsoluteError(g.name()), p.sub(y).norm1Number().doubleValue() / p.length());
+                    out.put(Metrics.rootMeanSquaredError(g.name()),
+                            p.sub(y).norm2Number().doubleValue() / Math.sqrt(p.length()));
                 }
             }
         }

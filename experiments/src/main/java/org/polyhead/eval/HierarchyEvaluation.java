@@ -24,13 +24,13 @@ public final class HierarchyEvaluation {
 
     private HierarchyEvaluation() {}
 
-    /** @param probs {@code pred.<level>} [N, C_k] per level, optionally {@code teacher.<level>} */
+    /** @param probs each level's probabilities [N, C_k], and {@code teacher.<level>} where the design outputs them */
     public static Map<String, Double> metrics(Taxonomy taxonomy, PathDecoder decoder, List<LabelGroup> levels,
-                                       Map<String, INDArray> probs, Map<String, INDArray> targets) {
+                                       Predictions probs, Map<String, INDArray> targets) {
         List<double[][]> perLevel = new ArrayList<>();
         List<int[]> truthPerLevel = new ArrayList<>();
         for (LabelGroup g : levels) {
-            perLevel.add(probs.get(g.predictionName()).toDoubleMatrix());
+            perLevel.add(probs.of(g).toDoubleMatrix());
             truthPerLevel.add(targets.get(g.targetName()).argMax(1).toIntVector());
         }
         int n = perLevel.get(0).length;
@@ -52,10 +52,10 @@ public final class HierarchyEvaluation {
         Map<String, Double> m = new LinkedHashMap<>(HierarchyMetrics.of(taxonomy, decoded, truth));
         m.put(CONSTRAINED, HierarchyMetrics.of(taxonomy, constrained, truth).get(HierarchyMetrics.PATH_ACC));
         for (LabelGroup g : levels) {
-            INDArray teacher = probs.get(ConditionedTeacherHeads.TEACHER + g.name());
+            INDArray teacher = probs.output(ConditionedTeacherHeads.TEACHER + g.name());
             if (teacher != null) {
                 INDArray y = targets.get(g.targetName());
-                m.put(TEACHER_GAP + g.name(), accuracy(teacher, y) - accuracy(probs.get(g.predictionName()), y));
+                m.put(TEACHER_GAP + g.name(), accuracy(teacher, y) - accuracy(probs.of(g), y));
             }
         }
         return m;

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.polyhead.track.Metrics;
 
 /** Per-epoch validation metrics of a run, kept for the {@code metrics.csv} artifact. */
 public final class MetricsTable {
@@ -24,10 +25,10 @@ public final class MetricsTable {
 
     public void add(int epoch, int step, Map<String, Double> metrics) {
         Map<String, Double> row = new LinkedHashMap<>();
-        row.put("epoch", (double) epoch);
-        row.put("step", (double) step);
+        row.put(Metrics.EPOCH, (double) epoch);
+        row.put(Metrics.STEP, (double) step);
         metrics.forEach((k, v) -> {
-            if (!k.equals("epoch")) {
+            if (!k.equals(Metrics.EPOCH)) {
                 row.put(k, v);
             }
         });

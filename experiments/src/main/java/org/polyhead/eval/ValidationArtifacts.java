@@ -23,13 +23,13 @@ public final class ValidationArtifacts {
 
     private ValidationArtifacts() {}
 
-    public static void write(Path dir, List<LabelGroup> groups, Map<String, INDArray> probs, Map<String, INDArray> targets)
+    public static void write(Path dir, List<LabelGroup> groups, Predictions probs, Map<String, INDArray> targets)
             throws IOException {
         Map<String, Object> confusion = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
             if (g.type() == TargetType.SOFTMAX) {
                 confusion.put(g.name(), Map.of("classes", g.classes(),
-                        "matrix", Evaluation.confusion(probs.get(g.predictionName()), targets.get(g.targetName()))));
+                        "matrix", Evaluation.confusion(probs.of(g), targets.get(g.targetName()))));
             }
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("confusion.json").toFile(), confusion);
@@ -39,7 +39,7 @@ public final class ValidationArtifacts {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("index", i);
                 for (LabelGroup g : groups) {
-                    row.put(g.name(), entry(g, probs.get(g.predictionName()).getRow(i),
+                    row.put(g.name(), entry(g, probs.of(g).getRow(i),
                             targets.get(g.targetName()).getRow(i)));
                 }
                 w.write(JSON.writeValueAsString(row));

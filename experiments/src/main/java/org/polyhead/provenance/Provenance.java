@@ -13,24 +13,27 @@ import org.polyhead.task.PreparedData;
 import org.polyhead.track.Tags;
 
 /**
- * Provenance tags of every run: git commit and dirty flag, config hash, seed, polyhead version, ND4J backend and
- * device, and (per trial) dataset SHA-256 and tokenizer.
+ * Gathers the provenance of every run into a {@link RunProvenance}: git commit and dirty flag, config hash, seed,
+ * polyhead version, ND4J backend and device, and (per trial) dataset, its SHA-256, tokenizer and task kind.
  */
 public final class Provenance {
     private static Map<String, String> git;
 
     private Provenance() {}
 
-    public static Map<String, String> common(SpecLoader.Resolved spec) {
-        Map<String, String> tags = new LinkedHashMap<>(git());
-        tags.put(Tags.CONFIG_HASH, spec.hash());
-        tags.put(Tags.SEED, Integer.toString(spec.spec().training().seed()));
-        tags.put(Tags.VERSION, Polyhead.VERSION);
-        tags.put(Tags.SPEC, spec.source());
-        tags.put(Tags.BACKEND, Nd4j.getBackend().getClass().getSimpleName());
-        tags.put(Tags.DEVICE, device());
-        return tags;
+    /** The facts of a run of this spec, before its data is known. */
+    public static RunProvenance of(SpecLoader.Resolved spec) {
+        Map<String, String> git = git();
+        return new RunProvenance(git.get(Tags.GIT_COMMIT), git.get(Tags.GIT_DIRTY), spec.hash(),
+                spec.spec().training().seed(), Polyhead.VERSION, spec.source(),
+                Nd4j.getBackend().getClass().getSimpleName(), device(), null, null, null, null);
     }
+
+    /** The facts of a trial of this spec on its prepared data. */
+    public static RunProvenance of(SpecLoader.Resolved spec, PreparedData data) {
+        return of(spec).withData(data);
+    }
+
 
     /** The GPU(s) ND4J runs on (CUDA backend), else the CPU's architecture, cores and OpenMP threads. */
     public static String device() {
@@ -41,11 +44,6 @@ public final class Provenance {
         }
         return System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
-    }
-
-    public static Map<String, String> data(PreparedData data) {
-        return Map.of(Tags.DATASET, data.datasetName(), Tags.DATASET_SHA256, data.datasetSha256(),
-                Tags.TOKENIZER, data.tokenizerId());
     }
 
     /** Trials that agree on this key share one prepared dataset. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.polyhead.eval.MetricsTable;
+import org.polyhead.track.Metrics;
 import org.polyhead.track.Tags;
 import org.polyhead.train.Checkpoint;
 
@@ -32,10 +33,10 @@ final class Resume implements TrainingListener {
         }
         Checkpoint saved = Checkpoint.restore(checkpoint, state.trainer());
         for (Map<String, Double> row : saved.rows()) {
-            long epoch = row.get("epoch").longValue();
+            long epoch = row.get(Metrics.EPOCH).longValue();
             if (!loggedEpochs.contains(epoch)) {
                 Map<String, Double> m = new LinkedHashMap<>(row);
-                m.remove("step");
+                m.remove(Metrics.STEP);
                 state.run().logMetrics(m, epoch);
             }
         }

@@ -11,11 +11,13 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.data.SpanRecord;
+import org.polyhead.eval.Predictions;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetScale;
 import org.polyhead.heads.TargetType;
 import org.polyhead.model.GroupModel;
 import org.polyhead.pooling.TargetSelection;
+import org.polyhead.provenance.RunProvenance;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.Checkpoints;
 import org.polyhead.task.Predictor;
@@ -46,18 +48,21 @@ public final class SavedModel {
         this.spec = spec;
     }
 
-    /** @param task the task kind's name ({@link TaskKind#name}); null in models saved before it was kept */
-    record Meta(List<Map<String, Object>> groups, int vocabSize, String task) {}
+    /**
+     * @param task       the task kind's name ({@link TaskKind#name}); null in models saved before it was kept
+     * @param provenance what reproduces the model's run; null in models saved before it was kept
+     */
+    record Meta(List<Map<String, Object>> groups, int vocabSize, String task, RunProvenance provenance) {}
 
     static void write(Path dir, SpecLoader.Resolved spec, List<LabelGroup> groups, int vocabSize, Trainer trainer,
-                      int epoch, TaskKind kind) throws IOException {
+                      int epoch, TaskKind kind, RunProvenance provenance) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config.yaml"), spec.yaml());
         List<Map<String, Object>> g = new ArrayList<>();
         groups.forEach(x -> g.add(Map.of("name", x.name(), "type", x.type().name(), "classes", x.classes(),
                 "loss", x.loss(), "scale", List.of(x.scale().mean(), x.scale().std()))));
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), new Meta(g, vocabSize,
-                kind.name()));
+                kind.name(), provenance));
         new Checkpoint(epoch, trainer.optimizer().step(), List.of()).save(dir.resolve("weights.zip"), trainer);
         kind.save(dir);
     }
@@ -136,13 +141,13 @@ public final class SavedModel {
     private List<Map<String, Map<String, Double>>> rows(TextBatches batches, int n) {
         double[] weights = new double[model.groups().size()];
         java.util.Arrays.fill(weights, 1.0);
-        Map<String, INDArray> probs = Predictor.predictions(trainer, model.groups(), batches, weights,
+        Predictions probs = Predictor.predictions(trainer, model.groups(), batches, weights,
                 spec.spec().training().batchSize());
         List<Map<String, Map<String, Double>>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Map<String, Map<String, Double>> row = new LinkedHashMap<>();
             for (LabelGroup g : model.groups()) {
-                INDArray p = probs.get(g.predictionName()).getRow(i);
+                INDArray p = probs.of(g).getRow(i);
                 Map<String, Double> byClass = new LinkedHashMap<>();
                 if (g.type() == TargetType.REGRESSION) {
                     byClass.put(VALUE, p.getDouble(0));

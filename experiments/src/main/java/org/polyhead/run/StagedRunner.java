@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.UserError;
 import org.polyhead.eval.Evaluation;
 import org.polyhead.eval.HierarchyEvaluation;
+import org.polyhead.eval.Predictions;
 import org.polyhead.heads.GroupHeads;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.SeparateHeads;
@@ -25,6 +26,7 @@ import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.PreparedData;
 import org.polyhead.task.TextBatches;
+import org.polyhead.track.Metrics;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.train.Trainer;
@@ -96,7 +98,7 @@ final class StagedRunner implements Training {
             stages.add(trainer);
         }
         Map<String, Double> metrics = validate(stages, levels, data, bs);
-        metrics.put("epoch", (double) spec.training().epochs());
+        metrics.put(Metrics.EPOCH, (double) spec.training().epochs());
         run.logMetrics(metrics, spec.training().epochs());
         writeArtifacts(trial, data, ledger, run);
         run.end(RunStatus.FINISHED);
@@ -137,8 +139,10 @@ final class StagedRunner implements Training {
         for (int k = 0; k < levels.size(); k++) {
             probs.put(levels.get(k).predictionName(), chained.get(k));
         }
-        Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, probs, data.validation().targets()));
-        m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, probs,
+        Predictions predictions = new Predictions(probs);
+        Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, predictions,
+                data.validation().targets()));
+        m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, predictions,
                 data.validation().targets()));
         return m;
     }

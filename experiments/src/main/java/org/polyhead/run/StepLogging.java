@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.polyhead.model.GroupModel;
+import org.polyhead.track.Metrics;
 import org.polyhead.train.OptimConfig;
 
 /**
@@ -28,16 +29,16 @@ final class StepLogging implements TrainingListener {
     static StepLogging perLoss(OptimConfig optim, Set<Long> loggedSteps) {
         return new StepLogging((state, losses) -> {
             Map<String, Double> train = new LinkedHashMap<>();
-            losses.forEach((k, v) -> train.put("train_" + k.replace('.', '_'), v));
-            train.put("lr", optim.rateAt((int) state.step() - 1));
+            losses.forEach((k, v) -> train.put(Metrics.train(k), v));
+            train.put(Metrics.LEARNING_RATE, optim.rateAt((int) state.step() - 1));
             return train;
         }, state -> "epoch " + state.epoch(), loggedSteps);
     }
 
     /** A stage of staged training: its loss as {@code train_loss} (one curve over all stages) and per level. */
     static StepLogging stage(int stage, String level) {
-        return new StepLogging((state, losses) -> Map.of("train_loss", losses.get(GroupModel.LOSS),
-                "train_loss_" + level, losses.get(GroupModel.LOSS)), state -> "stage " + stage, Set.of());
+        return new StepLogging((state, losses) -> Map.of(Metrics.TRAIN_LOSS, losses.get(GroupModel.LOSS),
+                Metrics.trainLoss(level), losses.get(GroupModel.LOSS)), state -> "stage " + stage, Set.of());
     }
 
     @Override

@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.checkpoint.CheckpointLoader;
 import org.polyhead.encoder.checkpoint.HfConfig;
 import org.polyhead.eval.MetricsTable;
+import org.polyhead.eval.Predictions;
 import org.polyhead.eval.ValidationArtifacts;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
+import org.polyhead.provenance.Provenance;
 import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.Checkpoints;
@@ -156,12 +157,12 @@ public final class TrialRunner {
             run.logArtifact(dir.resolve("config.yaml"), "");
             Files.writeString(dir.resolve("metrics.csv"), table.csv());
             run.logArtifact(dir.resolve("metrics.csv"), "");
-            Map<String, INDArray> probs = Predictor.predictions(trainer, model.groups(), data.validation(), weights, bs);
+            Predictions probs = Predictor.predictions(trainer, model.groups(), data.validation(), weights, bs);
             ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets());
             run.logArtifact(dir.resolve("confusion.json"), "");
             run.logArtifact(dir.resolve("predictions.jsonl"), "");
             SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer,
-                    table.rows().size(), data.kind());
+                    table.rows().size(), data.kind(), Provenance.of(trial, data));
             if (trial.spec().training().checkpoint()) {
                 for (String f : List.of("config.yaml", "model.json", "weights.zip")) {
                     run.logArtifact(dir.resolve("model").resolve(f), "model");

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.polyhead.model.GroupModel;
 import org.polyhead.task.TaskKind;
 import org.polyhead.task.TextBatches;
+import org.polyhead.track.Metrics;
 
 /**
  * Validates the model after each epoch as its task kind does, adds the metrics with the epoch number to the state's
@@ -27,7 +28,7 @@ final class Validation implements TrainingListener {
     @Override
     public void onEpoch(TrainingState state, Map<String, Double> metrics) {
         metrics.putAll(kind.validate(state.trainer(), model, validation, weights, batchSize));
-        metrics.put("epoch", (double) state.epoch());
+        metrics.put(Metrics.EPOCH, (double) state.epoch());
         state.table().add(state.epoch(), (int) state.step(), metrics);
         state.validated(metrics);
     }

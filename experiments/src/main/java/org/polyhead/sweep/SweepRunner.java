@@ -15,6 +15,7 @@ import org.polyhead.run.Progress;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.PreparedData;
+import org.polyhead.track.Metrics;
 import org.polyhead.track.RunInfo;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.Tags;
@@ -58,7 +59,7 @@ public final class SweepRunner {
     public Outcome run(SpecLoader.Resolved base) {
         String experiment = experimentOf(base);
         List<Trial> trials = SweepPlan.trials(base.spec().sweep());
-        Map<String, String> tags = new LinkedHashMap<>(Provenance.common(base));
+        Map<String, String> tags = Provenance.of(base).tags();
         tags.put(Tags.SWEEP, Tags.PARENT);
         tags.put(Tags.TRIALS, Integer.toString(trials.size()));
         List<SpecLoader.Resolved> specs = SweepCheck.resolve(base, trials, this::prepared, new TrialRunner(workDir));
@@ -113,15 +114,14 @@ public final class SweepRunner {
                 PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
                 System.err.println("polyhead: resuming trial '" + trial.name() + "' in run " + earlier.get(0).runId());
                 String runId = earlier.get(0).runId();
-                var logged = new TrialRunner.Logged(tracker.loggedSteps(runId, "train_loss"),
-                        tracker.loggedSteps(runId, "epoch"));
+                var logged = new TrialRunner.Logged(tracker.loggedSteps(runId, Metrics.TRAIN_LOSS),
+                        tracker.loggedSteps(runId, Metrics.EPOCH));
                 return guarded(trial, tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
             }
         }
         PreparedData data = prepared(resolved);
         new TrialRunner(workDir).check(resolved, data);
-        Map<String, String> tags = new LinkedHashMap<>(Provenance.common(resolved));
-        tags.putAll(Provenance.data(data));
+        Map<String, String> tags = Provenance.of(resolved, data).tags();
         tags.put(Tags.SWEEP, parentId == null ? Tags.SINGLE : Tags.CHILD);
         String name = parentId == null ? resolved.spec().name() : trial.name();
         TrackedRun run = tracker.startRun(experiment, name, parentId, tags);

@@ -27,11 +27,6 @@ import org.polyhead.spec.ExperimentSpec;
 public final class GroupTask implements Task<GroupRecord> {
 
     @Override
-    public String name() {
-        return "grouped";
-    }
-
-    @Override
     public Dataset<GroupRecord> load(String nameOrPath, Path home) {
         return DatasetRegistry.grouped(nameOrPath, home);
     }
@@ -118,5 +113,11 @@ public final class GroupTask implements Task<GroupRecord> {
             out.put(g.targetName(), GroupTargets.of(g, records, r -> r.labels().get(g.name()), source));
         }
         return out;
+    }
+
+    /** Saved models and run tags name this kind {@code grouped}. */
+    @Override
+    public String name() {
+        return "grouped";
     }
 }

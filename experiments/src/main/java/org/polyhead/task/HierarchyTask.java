@@ -16,6 +16,7 @@ import org.polyhead.data.PathRecord;
 import org.polyhead.data.Split;
 import org.polyhead.data.Splits;
 import org.polyhead.eval.HierarchyEvaluation;
+import org.polyhead.eval.Predictions;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetType;
 import org.polyhead.hierarchy.ArgmaxDecoder;
@@ -93,7 +94,8 @@ public final class HierarchyTask implements Task<PathRecord> {
         }
         Map<String, INDArray> probs = new LinkedHashMap<>();
         parts.forEach((n, list) -> probs.put(n, Nd4j.concat(0, list.toArray(INDArray[]::new))));
-        return HierarchyEvaluation.metrics(bound, decoder(model.spec()), model.groups(), probs, validation.targets());
+        return HierarchyEvaluation.metrics(bound, decoder(model.spec()), model.groups(), new Predictions(probs),
+                validation.targets());
     }
 
     private PathDecoder decoder(ModelSpec spec) {

@@ -7,8 +7,10 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.eval.Evaluation;
+import org.polyhead.eval.Predictions;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.model.Batch;
+import org.polyhead.track.Metrics;
 import org.polyhead.train.Trainer;
 
 /** Runs a trained model over a dataset in batches (dropout off): predictions, and validation metrics and losses. */
@@ -18,10 +20,11 @@ public final class Predictor {
     /** Validation predictions and per-group losses (averaged over batches, weighted by batch size). */
     public static Map<String, Double> validate(Trainer trainer, List<LabelGroup> groups, TextBatches validation,
                                         double[] weights, int bs) {
-        Map<String, INDArray> probs = predictions(trainer, groups, validation, weights, bs);
+        Predictions probs = predictions(trainer, groups, validation, weights, bs);
         Map<String, Double> metrics = Evaluation.metrics(groups, probs, validation.targets());
         for (LabelGroup g : groups) {
-            metrics.put("val_loss_" + g.name(), probs.get(g.lossName()).sumNumber().doubleValue() / validation.size());
+            metrics.put(Metrics.validationLoss(g.name()),
+                    probs.losses(g).sumNumber().doubleValue() / validation.size());
         }
         return metrics;
     }
@@ -30,7 +33,7 @@ public final class Predictor {
      * Concatenated {@code pred.<group>} [N, width] and, when the data has targets, batch-size-weighted
      * {@code loss.<group>} [batches].
      */
-    public static Map<String, INDArray> predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
+    public static Predictions predictions(Trainer trainer, List<LabelGroup> groups, TextBatches data,
                                              double[] weights, int bs) {
         List<String> names = new ArrayList<>();
         List<String> losses = new ArrayList<>();
@@ -51,6 +54,6 @@ public final class Predictor {
         }
         Map<String, INDArray> all = new LinkedHashMap<>();
         parts.forEach((n, list) -> all.put(n, Nd4j.concat(0, list.toArray(INDArray[]::new))));
-        return all;
+        return new Predictions(all);
     }
 }

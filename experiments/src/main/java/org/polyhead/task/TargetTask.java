@@ -32,11 +32,6 @@ public final class TargetTask implements Task<SpanRecord> {
     public static final String DEFAULT_GROUP = "label";
 
     @Override
-    public String name() {
-        return "target";
-    }
-
-    @Override
     public Dataset<SpanRecord> load(String nameOrPath, Path home) {
         return DatasetRegistry.target(nameOrPath, home);
     }
@@ -89,6 +84,12 @@ public final class TargetTask implements Task<SpanRecord> {
         String markers = spec.data().markers();
         String id = Task.super.tokenizerId(spec);
         return markers.equals(EntityMarkers.NONE) ? id : id + "+markers=" + markers;
+    }
+
+    /** Saved models and run tags name this kind {@code target}. */
+    @Override
+    public String name() {
+        return "target";
     }
 
     /** Token ids per record and the target selections, {@link TargetSelection#FIRST} and {@link TargetSelection#MEAN}. */

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.polyhead.track.MlflowTracker;
  * table cell equals the mean ± std recomputed here from the runs as MLflow stores them, and the files exist.
  */
 @ExtendWith(MlflowServerExtension.class)
+@Tag("integration")
 class ReportCommandIntegrationTest {
     private static final String SPEC = """
             name: report-it

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service;
@@ -29,6 +30,7 @@ import org.polyhead.track.Trackers;
  * {@code polyhead sync} after the project's local server died in the middle of a run and came back on another port
  * (same backend store): the run's journal, left in {@code .polyhead/journal}, reaches MLflow whole and is removed.
  */
+@Tag("integration")
 class SyncCommandTest {
     private final StringWriter out = new StringWriter();
 

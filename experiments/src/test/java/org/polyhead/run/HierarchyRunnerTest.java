@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.polyhead.track.MlflowTracker;
  * fed that model's predictions into a later stage's training.
  */
 @ExtendWith(MlflowServerExtension.class)
+@Tag("integration")
 class HierarchyRunnerTest {
     private static final String SPEC = """
             name: hierarchy-it

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.polyhead.track.RunStatus;
  * predictions from the spans alone, and {@code polyhead predict} reads span JSONL (label optional).
  */
 @ExtendWith(MlflowServerExtension.class)
+@Tag("integration")
 class TargetRunIntegrationTest {
     private static final String SPEC = """
             name: target-it

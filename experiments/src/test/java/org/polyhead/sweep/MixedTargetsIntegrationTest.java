@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.polyhead.track.RunStatus;
  * val_acc_party, and the saved model predicts years in original units.
  */
 @ExtendWith(MlflowServerExtension.class)
+@Tag("integration")
 class MixedTargetsIntegrationTest {
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.polyhead.track.MlflowTracker;
  * missing trial starts anew.
  */
 @ExtendWith(MlflowServerExtension.class)
+@Tag("integration")
 class ResumeIntegrationTest {
     private static final String SPEC = """
             name: resume-it-%d

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.polyhead.track.RunStatus;
  * rerun with the same seed reproduces the metrics exactly.
  */
 @ExtendWith(MlflowServerExtension.class)
+@Tag("integration")
 class SweepIntegrationTest {
     private static final String SPEC = """
             name: sweep-it

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service;
@@ -25,6 +26,7 @@ import org.polyhead.track.MlflowTracker;
  * again (same port, same store) a few seconds later: the run still ends with every step's loss, every epoch's
  * validation metrics and its artifacts in MLflow, each point once.
  */
+@Tag("integration")
 class TrackingOutageIntegrationTest {
     private static final String SPEC = """
             name: outage-it

@@ -12,7 +12,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * BERT's three embedding tables, kept outside the SameDiff graph: the lookup is done here and the graph receives the
  * summed embeddings; the gradient with respect to that sum is scatter-added back into each table's rows. SameDiff
  * 1.0.0-M2.1's gather assigns instead of accumulating gradients for repeated ids, and a one-hot matmul over a real
- * vocabulary costs seconds per step (DL4J-NOTES); this is exact and cheap.
+ * vocabulary costs seconds per step (docs/samediff-m2.1.md §3); this is exact and cheap.
  */
 public final class EmbeddingTables {
     public static final String WORD = "embeddings.word_embeddings.weight";

@@ -5,7 +5,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The loss of one label group, a scalar mean over the batch, built from primitives: SameDiff's built-in loss ops ignore
- * the upstream gradient, so a weighted sum of them would train unweighted (DL4J-NOTES).
+ * the upstream gradient, so a weighted sum of them would train unweighted (docs/samediff-m2.1.md §1).
  */
 public interface GroupLoss {
 

@@ -8,8 +8,8 @@ import org.polyhead.graph.Ops;
 /**
  * Which token(s) of each sequence are the marked target, fed as data: [B, T] weights per batch, never parameters. The
  * pooled vector is s_b·H_b, a batched matmul of the weights with the hidden states. SameDiff 1.0.0-M2.1's gather has a
- * wrong gradient and gatherNd none (DL4J-NOTES); a matmul with fed weights is exact (a one-hot row picks the row of H
- * bit for bit) and its gradient reaches only the weighted positions.
+ * wrong gradient and gatherNd none (docs/samediff-m2.1.md §3); a matmul with fed weights is exact (a one-hot row picks
+ * the row of H bit for bit) and its gradient reaches only the weighted positions.
  */
 public final class TargetSelection {
     /** [B, T]: 1 at the target's first sub-token, 0 elsewhere. */

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Central finite differences in double precision against SameDiff's analytic gradients. Our own checker because
- * GradCheckUtil insists on gradients for every floating placeholder, masks included (DL4J-NOTES).
+ * GradCheckUtil insists on gradients for every floating placeholder, masks included (docs/samediff-m2.1.md §9).
  */
 public final class FiniteDifferences {
     private static final double EPS = 1e-6;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.polyhead.UserError;
 
 /** The tracker against a real MLflow server: batching over the server's limits, artifacts, parents, errors. */
 @ExtendWith(MlflowServerExtension.class)
+@Tag("integration")
 class MlflowTrackerTest {
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service;
@@ -20,6 +21,7 @@ import org.mlflow.tracking.MlflowClient;
  * up by itself, and MLflow holds every metric point exactly once. (A restart on a new address, replayed by
  * {@code polyhead sync}, is {@code SyncCommandTest}.)
  */
+@Tag("integration")
 public class ServerRestartTest {
     public static final int STEPS = 300;
 

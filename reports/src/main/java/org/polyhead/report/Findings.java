@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.polyhead.track.Metrics;
 
 /**
  * Short conclusions computed from the report's own tables (never written by hand): which design is best per metric
@@ -55,7 +56,7 @@ final class Findings {
         int cells = 0;
         int clear = 0;
         for (String task : tasks) {
-            String metric = "val_acc_" + task;
+            String metric = Metrics.accuracy(task);
             Map<String, List<String>> winsAt = new LinkedHashMap<>();
             for (String pi : piValues(runs)) {
                 if (zeroWeight(runs, tasks.indexOf(task), pi)) {
@@ -121,7 +122,7 @@ final class Findings {
         List<String> out = new ArrayList<>();
         for (String task : tasks) {
             int index = tasks.indexOf(task);
-            out.add(best("val_acc_" + task, runs.groups().stream().filter(g -> !GroupWeights.isZero(g, index))
+            out.add(best(Metrics.accuracy(task), runs.groups().stream().filter(g -> !GroupWeights.isZero(g, index))
                     .toList(), Set.of()));
         }
         return out;

@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.polyhead.track.Metrics;
 
 /**
  * The trade-off a π sweep buys: group 1's validation accuracy against group 2's, one point per π per design (means
@@ -54,8 +55,8 @@ final class ParetoPlot implements Plot {
         List<Point> out = new ArrayList<>();
         for (Map.Entry<String, List<RunGroups.Group>> design : PiCurvePlot.byDesign(runs).entrySet()) {
             for (RunGroups.Group g : design.getValue()) {
-                out.add(new Point(design.getKey(), g.get(RunGroups.PI), g.stats("val_acc_" + tasks.get(0)).mean(),
-                        g.stats("val_acc_" + tasks.get(1)).mean()));
+                out.add(new Point(design.getKey(), g.get(RunGroups.PI), g.stats(Metrics.accuracy(tasks.get(0))).mean(),
+                        g.stats(Metrics.accuracy(tasks.get(1))).mean()));
             }
         }
         return out;

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.polyhead.track.Metrics;
 
 /**
  * Each group's validation accuracy against π, one line per group per design, error bars = std over seeds; the
@@ -32,8 +33,8 @@ final class PiCurvePlot implements Plot {
             for (Map.Entry<String, List<RunGroups.Group>> design : byDesign(runs).entrySet()) {
                 List<RunGroups.Group> points = design.getValue();
                 double[] x = points.stream().mapToDouble(g -> Double.parseDouble(g.get(RunGroups.PI))).toArray();
-                double[] y = points.stream().mapToDouble(g -> g.stats("val_acc_" + task).mean()).toArray();
-                double[] err = points.stream().mapToDouble(g -> g.stats("val_acc_" + task).std()).toArray();
+                double[] y = points.stream().mapToDouble(g -> g.stats(Metrics.accuracy(task)).mean()).toArray();
+                double[] err = points.stream().mapToDouble(g -> g.stats(Metrics.accuracy(task)).std()).toArray();
                 String name = runs.designParams().isEmpty() ? task : task + " · " + design.getKey();
                 chart.addSeries(name, x, y, err).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             }

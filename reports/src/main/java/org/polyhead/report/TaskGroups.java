@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.polyhead.track.Metrics;
 
 /**
  * The label groups of a grouped experiment in spec order (group 1 is the one π weights), read from the runs'
@@ -24,7 +25,7 @@ final class TaskGroups {
             try {
                 for (JsonNode g : JSON.readTree(groups)) {
                     String name = g.path("name").asText("");
-                    if (!name.isEmpty() && runs.hasMetric("val_acc_" + name) && !out.contains(name)) {
+                    if (!name.isEmpty() && runs.hasMetric(Metrics.accuracy(name)) && !out.contains(name)) {
                         out.add(name);
                     }
                 }
@@ -34,7 +35,7 @@ final class TaskGroups {
             break;
         }
         if (out.isEmpty()) {
-            runs.metrics().stream().filter(m -> m.startsWith("val_acc_")).map(m -> m.substring("val_acc_".length()))
+            runs.metrics().stream().filter(Metrics::isAccuracy).map(Metrics::groupOfAccuracy)
                     .forEach(out::add);
         }
         return out;

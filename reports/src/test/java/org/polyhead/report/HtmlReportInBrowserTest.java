@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTML report renders in a real headless Chromium and every plot it references loads as an image. */
+@Tag("integration")
 class HtmlReportInBrowserTest {
 
     @Test
