@@ -50,10 +50,17 @@ public final class MlflowServer {
         }
     }
 
-    /** Starts a server (or reuses the live one) and returns its URL. {@code port} 0 picks a free port. */
+    /**
+     * Starts a server (or reuses the live one) and returns its URL. {@code port} 0 picks a free port; another port
+     * than the live server's is refused rather than answered with the live server's address.
+     */
     public String start(int port) {
         Optional<String> live = running();
         if (live.isPresent()) {
+            if (port != 0 && !live.get().endsWith(":" + port)) {
+                throw new UserError("this project's MLflow server is already running at " + live.get()
+                        + ", not on port " + port + "; stop it first (./polyhead mlflow stop) or omit --port");
+            }
             return live.get();
         }
         Path mlflow = home.resolve(".venv/bin/mlflow");

@@ -100,8 +100,7 @@ public final class MlflowTracker implements Tracker {
     @Override
     public TrackedRun startRun(String experiment, String runName, String parentRunId, Map<String, String> tags) {
         Service.RunInfo info = retrying("start run '" + runName + "'", () -> {
-            String experimentId = client.getExperimentByName(experiment).map(Service.Experiment::getExperimentId)
-                    .orElseGet(() -> client.createExperiment(experiment));
+            String experimentId = experimentId(experiment);
             Service.CreateRun.Builder req = Service.CreateRun.newBuilder().setExperimentId(experimentId)
                     .setStartTime(System.currentTimeMillis()).setRunName(runName);
             req.addTags(tag("mlflow.runName", runName));
@@ -113,6 +112,27 @@ public final class MlflowTracker implements Tracker {
             return client.createRun(req.build());
         });
         return open(info.getRunId(), info.getExperimentId());
+    }
+
+    /**
+     * The experiment's id, creating the experiment if absent. Another process may create it between the lookup and
+     * the creation (two sweeps starting at once): MLflow's RESOURCE_ALREADY_EXISTS then means look it up again.
+     */
+    String experimentId(String experiment) {
+        var found = client.getExperimentByName(experiment);
+        return found.isPresent() ? found.get().getExperimentId() : createOrFind(experiment);
+    }
+
+    /** Creates the experiment, or finds the one another process created first. */
+    String createOrFind(String experiment) {
+        try {
+            return client.createExperiment(experiment);
+        } catch (org.mlflow.tracking.MlflowHttpException e) {
+            if (!String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
+                throw e;
+            }
+            return client.getExperimentByName(experiment).orElseThrow(() -> e).getExperimentId();
+        }
     }
 
     @Override
