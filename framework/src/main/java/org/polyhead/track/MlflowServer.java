@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.polyhead.StateDir;
 import org.polyhead.UserError;
 
 /**
@@ -31,9 +32,9 @@ public final class MlflowServer {
         this.state = state;
     }
 
-    /** The project's server: state under {@code <home>/.polyhead}. */
+    /** The project's server: state in its {@link StateDir} ({@code <home>/.polyhead} unless moved). */
     public static MlflowServer ofProject(Path home) {
-        return new MlflowServer(home, home.resolve(".polyhead"));
+        return new MlflowServer(home, StateDir.of(home));
     }
 
     /** The URL of the live server, if one is running. */

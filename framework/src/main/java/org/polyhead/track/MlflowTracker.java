@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
+import org.polyhead.StateDir;
 import org.polyhead.UserError;
 
 /**
@@ -63,10 +64,10 @@ public final class MlflowTracker implements Tracker {
         Runtime.getRuntime().addShutdownHook(onKill);
     }
 
-    /** The project's journal folder: {@code <polyhead.home>/.polyhead/journal}. */
+    /** The project's journal folder: {@code journal} in the {@link StateDir} of {@code <polyhead.home>}. */
     public static Path defaultJournalRoot() {
         String home = System.getProperty("polyhead.home", System.getenv().getOrDefault("POLYHEAD_HOME", "."));
-        return Path.of(home).toAbsolutePath().normalize().resolve(".polyhead/journal");
+        return StateDir.of(Path.of(home).toAbsolutePath().normalize()).resolve("journal");
     }
 
     /** 60 s, or {@code POLYHEAD_TRACKING_DRAIN_SECONDS}. */
