@@ -200,6 +200,7 @@ public final class MlflowTracker implements Tracker {
             run.journal.append(JournalEntry.Kind.TAG, "polyhead.failure", "stopped by a signal (SIGINT or SIGTERM)",
                     null, null, now);
             run.journal.seal(JournalEntry.Kind.END, "status", RunStatus.KILLED.name(), now);
+            run.journal.force();
             journals.add(run.journal);
         }
         if (journals.isEmpty()) {
@@ -378,6 +379,7 @@ public final class MlflowTracker implements Tracker {
         public void end(RunStatus status) {
             live.remove(this);
             journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());
+            journal.force();
             boolean drained = sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT)
                     && journal.pending() == 0;
             if (!drained || !journal.refused().isEmpty()) {
