@@ -102,7 +102,8 @@ public final class SweepRunner {
         }
     }
 
-    private TrialRunner.Result runLocked(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
+    private TrialRunner.Result runLocked(String experiment, SpecLoader.Resolved resolved, Trial trial,
+                                         String parentId) {
         if (resume) {
             List<RunInfo> earlier = tracker.runsTagged(experiment, "polyhead.config_hash", resolved.hash()).stream()
                     .filter(r -> "child".equals(r.tags().get("polyhead.sweep"))).toList();
