@@ -31,9 +31,9 @@ public final class TokenCache {
         this.dir = dir;
     }
 
-    /** The project's cache ({@code $POLYHEAD_HOME/.polyhead/cache/tokens}). */
+    /** The project's cache ({@code cache/tokens} in its {@link org.polyhead.StateDir}). */
     public static TokenCache inHome(Path home) {
-        return new TokenCache(home.resolve(".polyhead/cache/tokens"));
+        return new TokenCache(org.polyhead.StateDir.of(home).resolve("cache/tokens"));
     }
 
     public Tokens tokens(Dataset<? extends TextRecord> dataset, String tokenizerId, int maxLength,

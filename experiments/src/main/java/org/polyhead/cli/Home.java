@@ -12,6 +12,6 @@ final class Home {
     }
 
     static Path work() {
-        return path().resolve(".polyhead/runs");
+        return org.polyhead.StateDir.of(path()).resolve("runs");
     }
 }

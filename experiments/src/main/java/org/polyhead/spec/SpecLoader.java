@@ -29,7 +29,7 @@ import org.polyhead.UserError;
  */
 public final class SpecLoader {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())  // a repeated key is refused, not overwritten
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())  // a repeated key is refused
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

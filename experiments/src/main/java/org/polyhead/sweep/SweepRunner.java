@@ -101,6 +101,13 @@ public final class SweepRunner {
     }
 
     private TrialRunner.Result runTrial(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
+        try (TrialLock lock = TrialLock.acquire(new TrialRunner(workDir).checkpointOf(resolved), trial.name())) {
+            return runLocked(experiment, resolved, trial, parentId);
+        }
+    }
+
+    private TrialRunner.Result runLocked(String experiment, SpecLoader.Resolved resolved, Trial trial,
+                                         String parentId) {
         if (resume) {
             List<RunInfo> earlier = tracker.runsTagged(experiment, Tags.CONFIG_HASH, resolved.hash()).stream()
                     .filter(r -> Tags.CHILD.equals(r.tags().get(Tags.SWEEP))).toList();

@@ -1,6 +1,7 @@
 package org.polyhead.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -37,6 +38,7 @@ class SyncCommandTest {
     @AfterEach
     void clearHome() {
         System.clearProperty("polyhead.home");
+        System.clearProperty("polyhead.state");
     }
 
     private int run(String... args) {
@@ -114,6 +116,32 @@ class SyncCommandTest {
                     lines.get(1));
             assertTrue(lines.get(1).contains("INVALID_PARAMETER_VALUE"), lines.get(1));
             assertEquals(10, new MlflowClient(url).getMetricHistory(runId, "late").size());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void polyheadStateMovesTheJournalAndTheLocalServerOutOfTheProject(@TempDir Path tmp) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("project"));
+        Path state = tmp.resolve("elsewhere");
+        Files.createSymbolicLink(home.resolve(".venv"), MlflowServerExtension.projectHome().resolve(".venv"));
+        System.setProperty("polyhead.home", home.toString());
+        System.setProperty("polyhead.state", state.toString());
+        MlflowServer server = MlflowServer.ofProject(home);
+        String url = server.start(0);
+        try {
+            assertTrue(Files.exists(state.resolve("mlflow.db")), "the server's store is in the state folder");
+            MlflowClient client = new MlflowClient(url);
+            String runId = client.createRun(client.createExperiment("moved")).getRunId();
+            assertEquals(state.resolve("journal"), Trackers.journalRoot(home));
+            try (Journal left = Journal.open(state.resolve("journal"), runId).orElseThrow()) {
+                left.append(JournalEntry.Kind.METRIC, "train_loss", null, 0.5, 0L, 1000L);
+            }
+            assertEquals(0, run("sync"), out.toString());
+            assertTrue(out.toString().startsWith("synced 1 entries of 1 run(s) to " + url), out.toString());
+            assertEquals(1, client.getMetricHistory(runId, "train_loss").size());
+            assertFalse(Files.exists(home.resolve(".polyhead")), "nothing written under the project");
         } finally {
             server.stop();
         }

@@ -53,7 +53,8 @@ class SweepOutageIntegrationTest {
         Thread outage = new Thread(() -> {
             while (!stopped.get()) {
                 List<String> runs = Journal.runs(journal);  // the parent, then the first trial
-                if (runs.size() == 2 && runs.stream().anyMatch(r -> !client.getMetricHistory(r, "train_loss").isEmpty())) {
+                if (runs.size() == 2
+                        && runs.stream().anyMatch(r -> !client.getMetricHistory(r, "train_loss").isEmpty())) {
                     stopped.set(server.stop());
                 }
                 try {

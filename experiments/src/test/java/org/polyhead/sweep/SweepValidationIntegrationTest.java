@@ -36,11 +36,11 @@ class SweepValidationIntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            sweep.grid={loss.pi: [0.5, 1.3]}              | sweep trial 2/2 (pi=1.3): | loss.pi: must be in [0,1], got 1.3
-            sweep.grid={loss.pj: [0.5, 0.7]}              | sweep trial 1/2 (pj=0.5): | loss.pj: unknown key
-            sweep.grid={model.pooling: [mean, bogus]}     | sweep trial 2/2 (pooling=bogus): | model.pooling: unknown design 'bogus'
-            sweep.grid={loss.weights: [[1, 2], [1, 2, 3]]} | sweep trial 2/2 (weights=[1, 2, 3]): | loss.weights: has 3 values for 2 groups
-            sweep.grid={data.name: [sotu, no/such.jsonl]} | sweep trial 2/2 (name=no/such.jsonl): | no/such.jsonl
+            sweep.grid={loss.pi: [0.5, 1.3]}          | 2/2 (pi=1.3)       | loss.pi: must be in [0,1], got 1.3
+            sweep.grid={loss.pj: [0.5, 0.7]}          | 1/2 (pj=0.5)       | loss.pj: unknown key
+            sweep.grid={model.pooling: [mean, bogus]} | 2/2 (pooling=bogus) | model.pooling: unknown design 'bogus'
+            sweep.grid={loss.weights: [[1, 2], [1, 2, 3]]} | 2/2 (weights=[1, 2, 3]) | loss.weights: has 3 values
+            sweep.grid={data.name: [sotu, no/such.jsonl]}  | 2/2 (name=no/such.jsonl) | no/such.jsonl
             """)
     void aMistakeInAnyTrialStopsTheSweepBeforeAnythingIsTracked(String set, String trial, String key,
                                                                 @TempDir Path tmp) throws IOException {
@@ -48,7 +48,7 @@ class SweepValidationIntegrationTest {
         Path file = Files.writeString(tmp.resolve("spec.yaml"), SPEC.formatted(experiment));
         SpecLoader.Resolved spec = SpecLoader.load(file, List.of(set));
         UserError e = assertThrows(UserError.class, () -> SweepIntegrationTest.sweep(spec, tmp));
-        assertTrue(e.getMessage().startsWith(trial), e.getMessage());
+        assertTrue(e.getMessage().startsWith("sweep trial " + trial + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(key), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertTrue(new MlflowClient(MlflowServerExtension.url()).getExperimentByName(experiment).isEmpty(),

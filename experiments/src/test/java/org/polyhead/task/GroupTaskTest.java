@@ -52,8 +52,8 @@ class GroupTaskTest {
         List<GroupRecord> oneParty = List.of(record(1, "D", 1990.0, null), record(2, "D", 2000.0, null));
         UserError e = assertThrows(UserError.class,
                 () -> new GroupTask().groups(spec(new GroupSpec("party", null, null)), oneParty, SOURCE));
-        assertEquals("groups[0]: group 'party' has only 1 class [D] in data/mine.jsonl; a classifier needs at least two",
-                e.getMessage());
+        assertEquals("groups[0]: group 'party' has only 1 class [D] in data/mine.jsonl; "
+                + "a classifier needs at least two", e.getMessage());
     }
 
     @Test

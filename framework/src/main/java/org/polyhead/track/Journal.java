@@ -128,11 +128,10 @@ public final class Journal implements AutoCloseable {
         }
         JournalEntry e = new JournalEntry(nextSeq++, kind, key, value, number, step, timestamp);
         try {
-            entries.write(JSON.writeValueAsString(e));
-            entries.write('\n');
+            entries.write(JSON.writeValueAsString(e) + "\n");  // one write per whole line
             entries.flush();
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write the tracking journal " + dir, ex);
+            throw new UncheckedIOException("cannot write the tracking journal " + dir.resolve("entries.jsonl"), ex);
         }
         unsent.add(e);
         return e;
@@ -146,6 +145,19 @@ public final class Journal implements AutoCloseable {
         JournalEntry last = append(kind, key, value, null, null, timestamp);
         sealed = true;
         return last;
+    }
+
+    /** Forces what was appended onto the disk (at a run's end: a power cut then loses nothing of the run). */
+    public synchronized void force() {
+        if (closed) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir.resolve("entries.jsonl"), StandardOpenOption.WRITE)) {
+            entries.flush();
+            ch.force(true);  // fsync applies to the file, whichever descriptor asks
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write the tracking journal " + dir.resolve("entries.jsonl"), ex);
+        }
     }
 
     /** The oldest unacknowledged entries, at most {@code max}. */

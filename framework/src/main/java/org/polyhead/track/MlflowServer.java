@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.polyhead.StateDir;
 import org.polyhead.UserError;
 
 /**
@@ -31,9 +32,9 @@ public final class MlflowServer {
         this.state = state;
     }
 
-    /** The project's server: state under {@code <home>/.polyhead}. */
+    /** The project's server: state in its {@link StateDir} ({@code <home>/.polyhead} unless moved). */
     public static MlflowServer ofProject(Path home) {
-        return new MlflowServer(home, home.resolve(".polyhead"));
+        return new MlflowServer(home, StateDir.of(home));
     }
 
     /** The URL of the live server, if one is running. */
@@ -50,10 +51,17 @@ public final class MlflowServer {
         }
     }
 
-    /** Starts a server (or reuses the live one) and returns its URL. {@code port} 0 picks a free port. */
+    /**
+     * Starts a server (or reuses the live one) and returns its URL. {@code port} 0 picks a free port; another port
+     * than the live server's is refused rather than answered with the live server's address.
+     */
     public String start(int port) {
         Optional<String> live = running();
         if (live.isPresent()) {
+            if (port != 0 && !live.get().endsWith(":" + port)) {
+                throw new UserError("this project's MLflow server is already running at " + live.get()
+                        + ", not on port " + port + "; stop it first (./polyhead mlflow stop) or omit --port");
+            }
             return live.get();
         }
         Path mlflow = home.resolve(".venv/bin/mlflow");

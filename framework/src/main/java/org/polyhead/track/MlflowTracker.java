@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
+import org.polyhead.StateDir;
 import org.polyhead.UserError;
 
 /**
@@ -63,10 +64,10 @@ public final class MlflowTracker implements Tracker {
         Runtime.getRuntime().addShutdownHook(onKill);
     }
 
-    /** The project's journal folder: {@code <polyhead.home>/.polyhead/journal}. */
+    /** The project's journal folder: {@code journal} in the {@link StateDir} of {@code <polyhead.home>}. */
     public static Path defaultJournalRoot() {
         String home = System.getProperty("polyhead.home", System.getenv().getOrDefault("POLYHEAD_HOME", "."));
-        return Path.of(home).toAbsolutePath().normalize().resolve(".polyhead/journal");
+        return StateDir.of(Path.of(home).toAbsolutePath().normalize()).resolve("journal");
     }
 
     /** 60 s, or {@code POLYHEAD_TRACKING_DRAIN_SECONDS}. */
@@ -100,8 +101,7 @@ public final class MlflowTracker implements Tracker {
     @Override
     public TrackedRun startRun(String experiment, String runName, String parentRunId, Map<String, String> tags) {
         Service.RunInfo info = retrying("start run '" + runName + "'", () -> {
-            String experimentId = client.getExperimentByName(experiment).map(Service.Experiment::getExperimentId)
-                    .orElseGet(() -> client.createExperiment(experiment));
+            String experimentId = experimentId(experiment);
             Service.CreateRun.Builder req = Service.CreateRun.newBuilder().setExperimentId(experimentId)
                     .setStartTime(System.currentTimeMillis()).setRunName(runName);
             req.addTags(tag("mlflow.runName", runName));
@@ -113,6 +113,27 @@ public final class MlflowTracker implements Tracker {
             return client.createRun(req.build());
         });
         return open(info.getRunId(), info.getExperimentId());
+    }
+
+    /**
+     * The experiment's id, creating the experiment if absent. Another process may create it between the lookup and
+     * the creation (two sweeps starting at once): MLflow's RESOURCE_ALREADY_EXISTS then means look it up again.
+     */
+    String experimentId(String experiment) {
+        var found = client.getExperimentByName(experiment);
+        return found.isPresent() ? found.get().getExperimentId() : createOrFind(experiment);
+    }
+
+    /** Creates the experiment, or finds the one another process created first. */
+    String createOrFind(String experiment) {
+        try {
+            return client.createExperiment(experiment);
+        } catch (org.mlflow.tracking.MlflowHttpException e) {
+            if (!String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
+                throw e;
+            }
+            return client.getExperimentByName(experiment).orElseThrow(() -> e).getExperimentId();
+        }
     }
 
     @Override
@@ -179,6 +200,7 @@ public final class MlflowTracker implements Tracker {
             run.journal.append(JournalEntry.Kind.TAG, Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)",
                     null, null, now);
             run.journal.seal(JournalEntry.Kind.END, "status", RunStatus.KILLED.name(), now);
+            run.journal.force();
             journals.add(run.journal);
         }
         if (journals.isEmpty()) {
@@ -357,6 +379,7 @@ public final class MlflowTracker implements Tracker {
         public void end(RunStatus status) {
             live.remove(this);
             journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());
+            journal.force();
             boolean drained = sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT)
                     && journal.pending() == 0;
             if (!drained || !journal.refused().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.polyhead.track;
 
 import java.nio.file.Path;
+import org.polyhead.StateDir;
 
 /** Chooses where runs go: {@code MLFLOW_TRACKING_URI} if set, else the project's local server (started if needed). */
 public final class Trackers {
@@ -17,8 +18,8 @@ public final class Trackers {
         return new MlflowTracker(url, journalRoot(home), MlflowTracker.defaultDrainTimeout());
     }
 
-    /** Where a project's runs are journaled before they are sent: {@code <home>/.polyhead/journal}. */
+    /** Where a project's runs are journaled before they are sent: {@code journal} in its {@link StateDir}. */
     public static Path journalRoot(Path home) {
-        return home.resolve(".polyhead/journal");
+        return StateDir.of(home).resolve("journal");
     }
 }

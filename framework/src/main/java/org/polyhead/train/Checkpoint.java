@@ -29,9 +29,9 @@ public record Checkpoint(int epoch, int step, List<Map<String, Double>> rows) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public void save(Path file, Trainer trainer) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
                 zip.putNextEntry(new ZipEntry("meta.json"));
                 zip.write(JSON.writeValueAsBytes(Map.of("epoch", epoch, "step", step, "rows", rows,
@@ -41,6 +41,11 @@ public record Checkpoint(int epoch, int step, List<Map<String, Double>> rows) {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);  // a full disk leaves no half-written checkpoint behind
+            } catch (IOException ignored) {
+                // the message below names the folder
+            }
             throw new UserError("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }
     }

@@ -69,8 +69,8 @@ class StoppedProcessIntegrationTest {
     private static Process start(Path journal, String experiment) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LoggingProcess.class.getName(),
-                MlflowServerExtension.url(), journal.toString(), experiment).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+                MlflowServerExtension.url(), journal.toString(), experiment)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static String runIdOf(Process p) throws IOException {
