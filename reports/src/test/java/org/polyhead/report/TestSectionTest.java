@@ -55,6 +55,23 @@ class TestSectionTest {
         assertFalse(report.contains("`heads=c` is better"), report);
     }
 
+    @Test
+    void piSweepFindingsLeaveOutUntrainedHeadsAndPlotsDrawTheMajorityLine(@TempDir Path tmp) throws IOException {
+        List<TrackedRuns.RunRow> sweep = new ArrayList<>(Fixtures.piSweep());
+        Map<String, String> tags = new LinkedHashMap<>(Fixtures.run("m", Map.of(), Map.of()).tags());
+        tags.put(RunGroups.BASELINE_TAG, "majority");
+        sweep.add(new TrackedRuns.RunRow("m", "baseline majority", "FINISHED", Map.of("baseline", "majority"),
+                Map.of("val_acc_party", 0.38, "val_acc_era", 0.19), tags, 0L));
+        String report = Files.readString(ExperimentReport.write(tmp, sweep,
+                new ExperimentReport.Context("pi", "x", List.of())));
+        String party = report.lines().filter(l -> l.contains("On `val_acc_party`")).findFirst().orElseThrow();
+        String era = report.lines().filter(l -> l.contains("On `val_acc_era`")).findFirst().orElseThrow();
+        assertFalse(party.contains("0.0"), "π = 0 gives party no weight: " + party);
+        assertFalse(era.contains("1.0"), "π = 1 gives era no weight: " + era);
+        assertTrue(report.contains("| baseline `majority` |"), report);
+        assertTrue(Files.size(tmp.resolve(PiCurvePlot.FILE)) > 0 && Files.size(tmp.resolve(ParetoPlot.FILE)) > 0);
+    }
+
     private void trial(String heads, int seed, java.util.function.IntPredicate right) {
         String id = heads + seed;
         RunPredictions p = predictions(right);
