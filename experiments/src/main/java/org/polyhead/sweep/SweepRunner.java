@@ -74,7 +74,8 @@ public final class SweepRunner {
                 System.gc();  // SameDiff's native memory is freed only by the garbage collector
             }
         }
-        new BaselineRunner(tracker, workDir).run(experiment, trials.stream().map(t -> base.with(t.overrides())).toList(),
+        new BaselineRunner(tracker, workDir).run(experiment,
+                trials.stream().map(t -> base.with(t.overrides())).toList(),
                 r -> prepared.computeIfAbsent(Provenance.dataKey(r), k -> prepare.apply(r)), parent.runId());
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);

@@ -62,7 +62,8 @@ class HeldOutTestIntegrationTest {
                     assertTrue(r.metrics().containsKey(m), "flat logs " + m + ": " + r.metrics().keySet());
                 }
             } else {
-                assertFalse(r.metrics().keySet().stream().anyMatch(m -> m.startsWith("test_") || m.equals("best_epoch")),
+                assertFalse(r.metrics().keySet().stream()
+                                .anyMatch(m -> m.startsWith("test_") || m.equals("best_epoch")),
                         "staged logs no test metric: " + r.metrics().keySet());
                 assertOnlyTrainingRows(tmp.resolve(r.runId()).resolve("stages.csv"), tmp);
             }

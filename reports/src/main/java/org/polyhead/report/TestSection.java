@@ -46,7 +46,8 @@ final class TestSection {
         List<List<String>> rows = new ArrayList<>();
         int index = TaskGroups.of(runs).indexOf(group);
         for (RunGroups.Group g : runs.groups()) {
-            String note = index >= 0 && GroupWeights.isZero(g, index) ? "weight 0: head untrained" : constantNote(g.runs(), group);
+            String note = index >= 0 && GroupWeights.isZero(g, index) ? "weight 0: head untrained"
+                    : constantNote(g.runs(), group);
             rows.add(row(g.label(Set.of()), g.runs(), group, note));
         }
         for (TrackedRuns.RunRow b : runs.baselines()) {
@@ -83,7 +84,8 @@ final class TestSection {
                     .max(Comparator.comparingDouble(b -> b.metrics().get(metric)));
             if (!ranked.isEmpty() && baseline.isPresent()) {
                 out.add(compare(metric, group, ranked.get(0).label(Set.of()), ranked.get(0).runs(),
-                        "baseline `" + baseline.get().tags().get(RunGroups.BASELINE_TAG) + "`", List.of(baseline.get())));
+                        "baseline `" + baseline.get().tags().get(RunGroups.BASELINE_TAG) + "`",
+                        List.of(baseline.get())));
             }
             if (ranked.size() > 1) {
                 out.add(compare(metric, group, ranked.get(0).label(Set.of()), ranked.get(0).runs(),
