@@ -26,7 +26,8 @@ import org.polyhead.track.Tracker;
  * the sweep's parent: tags {@code polyhead.baseline=<name>} and {@code polyhead.sweep=baseline} (so a resumed sweep
  * never takes one for a trial), params {@code baseline} and the data section, metrics {@code val_*} and
  * {@code test_*} under the trials' names, artifact {@link TestPredictions#FILE}. A resumed sweep skips a baseline that
- * already FINISHED under the same parent on the same data. A failing baseline ends FAILED with its reason, like a trial.
+ * already FINISHED under the same parent on the same data. A failing baseline ends FAILED with its reason, like a
+ * trial.
  */
 public final class BaselineRunner {
     /** Tag: the baseline's name. */
@@ -118,7 +119,8 @@ public final class BaselineRunner {
             return TestPredictions.write(dir.resolve(TestPredictions.FILE), in.groups(), probs,
                     in.data().test().targets(), in.testRecords());
         } catch (IOException e) {
-            throw new UserError("cannot write " + TestPredictions.FILE + " under " + workDir + ": " + e.getMessage(), e);
+            throw new UserError("cannot write " + TestPredictions.FILE + " under " + workDir + ": " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -56,7 +56,8 @@ final class FeatureCache {
                 out.put(line, v);
             }
         } catch (IOException e) {
-            throw new UserError(file + ": unreadable feature cache (" + e.getMessage() + "); delete it to recompute", e);
+            throw new UserError(file + ": unreadable feature cache (" + e.getMessage() + "); delete it to recompute",
+                    e);
         }
         return out;
     }
@@ -83,7 +84,8 @@ final class FeatureCache {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -57,7 +57,8 @@ final class Probe implements Baseline {
     /** The checkpoint folder the probe reads. */
     static Path checkpoint(ExperimentSpec.EncoderSpec encoder) {
         String cp = encoder.checkpoint();
-        return cp == null || cp.isBlank() || cp.equals(PretrainedModels.MINILM) ? PretrainedModels.miniLm() : Path.of(cp);
+        boolean installed = cp == null || cp.isBlank() || cp.equals(PretrainedModels.MINILM);
+        return installed ? PretrainedModels.miniLm() : Path.of(cp);
     }
 
     /** Where the features of this input's records are kept. */

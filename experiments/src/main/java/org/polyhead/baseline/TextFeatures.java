@@ -10,10 +10,11 @@ import org.polyhead.data.TextRecord;
 
 /**
  * The text a bag-of-words baseline reads, lower-cased: a record's whole text, or for a marked target the
- * {@value #WINDOW} words either side of the target's word and that word itself, twice: as plain words (their 1–2-grams
- * say what surrounds the target) and tagged with their offset from the target ({@code to_m1 run_t0 fast_p1}), so that
- * "the word just before the target" is a feature of its own. On {@code wordnet-verb-target} the word alone carries no
- * information (each lemma has as many noun as verb sentences), so the context is all there is to learn from.
+ * {@value #WINDOW} words either side of the target's word and that word itself, twice: as plain words (their
+ * 1–2-grams say what surrounds the target) and tagged with their offset from the target
+ * ({@code to_m1 run_t0 fast_p1}), so that "the word just before the target" is a feature of its own. On
+ * {@code wordnet-verb-target} the word alone carries no information (each lemma has as many noun as verb sentences),
+ * so the context is all there is to learn from.
  */
 public final class TextFeatures {
     /** Words kept either side of the target. */

@@ -47,7 +47,8 @@ public final class ReportCommand implements Callable<Integer> {
         var runs = TrackedRuns.forReport(new MlflowClient(uri), experiment, parent);
         String command = "./polyhead report --experiment " + experiment + (out != null ? " --out " + out : "")
                 + (parent != null ? " --parent " + parent : "");
-        Path md = ExperimentReport.write(dir, runs, new ExperimentReport.Context(experiment, command, java.util.List.of()),
+        Path md = ExperimentReport.write(dir, runs,
+                new ExperimentReport.Context(experiment, command, java.util.List.of()),
                 new org.polyhead.report.MlflowPredictions(uri));
         System.out.println("report: " + md + " and " + md.resolveSibling("index.html"));
         return 0;

@@ -17,7 +17,7 @@ import org.polyhead.train.Trainer;
  * Evaluates the held-out test part ({@code data.test}) once, after training, with the weights of the best validation
  * epoch ({@link BestEpoch}): the same metrics as validation under {@code test_} names ({@code test_acc_<group>},
  * {@code test_f1_<group>}, ...), {@code best_epoch}, and the per-example predictions ({@link TestPredictions}). A spec
- * without a test part logs nothing. Training never reads the test part: it only ever reaches this class.
+ * without a test part logs nothing. A trial reads the test part here only, once, after its last epoch.
  */
 final class TestEvaluation {
     /** Metric: the epoch whose weights were evaluated on the test part. */

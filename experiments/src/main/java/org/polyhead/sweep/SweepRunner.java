@@ -84,7 +84,8 @@ public final class SweepRunner {
             FinalState.failed(parent, e);
             throw e;
         }
-        new BaselineRunner(tracker, workDir).run(experiment, trials.stream().map(t -> base.with(t.overrides())).toList(),
+        new BaselineRunner(tracker, workDir).run(experiment,
+                trials.stream().map(t -> base.with(t.overrides())).toList(),
                 r -> prepared.computeIfAbsent(Provenance.dataKey(r), k -> prepare.apply(r)), parent.runId());
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);

@@ -160,7 +160,8 @@ final class Findings {
     }
 
     private static boolean zeroWeight(RunGroups runs, int index, String pi) {
-        return runs.groups().stream().filter(g -> pi.equals(g.get(RunGroups.PI))).anyMatch(g -> GroupWeights.isZero(g, index));
+        return runs.groups().stream().filter(g -> pi.equals(g.get(RunGroups.PI)))
+                .anyMatch(g -> GroupWeights.isZero(g, index));
     }
 
     private static List<String> piValues(RunGroups runs) {

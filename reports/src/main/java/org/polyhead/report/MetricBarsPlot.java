@@ -10,7 +10,8 @@ import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * Bars of several validation metrics (categories) for each configuration (series), mean ± std over seeds: per-level
- * accuracy and consistency per hierarchical head design, or accuracy/F1/AUC per pooling.
+ * accuracy and consistency per hierarchical head design, or accuracy/F1/AUC per pooling; baseline runs, when the
+ * sweep ran them, as further series (the metrics they have).
  */
 final class MetricBarsPlot implements Plot {
     private final String file;
@@ -70,6 +71,13 @@ final class MetricBarsPlot implements Plot {
             List<Double> y = shown.stream().map(m -> zeroIfMissing(g.stats(m).mean())).toList();
             List<Double> err = shown.stream().map(m -> zeroIfMissing(g.stats(m).std())).toList();
             chart.addSeries(g.label(Set.of()), shown.stream().map(m -> m.substring("val_".length())).toList(), y, err);
+        }
+        for (TrackedRuns.RunRow b : runs.baselines()) {   // reference bars: what a trivial or shallow model gets
+            List<Double> y = shown.stream().map(m -> b.metrics().getOrDefault(m, 0.0)).toList();
+            if (y.stream().anyMatch(v -> v > 0)) {
+                chart.addSeries("baseline " + b.tags().get(RunGroups.BASELINE_TAG),
+                        shown.stream().map(m -> m.substring("val_".length())).toList(), y);
+            }
         }
         Charts.savePng(chart, dir.resolve(file));
         return List.of(new Doc.Image(file, title + ", mean over seeds with ±1 std"));

@@ -29,7 +29,8 @@ public final class MlflowPredictions implements PredictionSource {
         URI uri = URI.create(trackingUri + "/api/2.0/mlflow-artifacts/artifacts/" + experiment + "/" + runId
                 + "/artifacts/" + RunPredictions.FILE);
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Optional.of(RunPredictions.parse(r.body())) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -14,7 +14,7 @@ import org.polyhead.track.Metrics;
 
 /**
  * The trade-off a π sweep buys: group 1's validation accuracy against group 2's, one point per π per design (means
- * over seeds), with the non-dominated points joined and shaded as the Pareto front.
+ * over seeds), with the non-dominated points joined and shaded as the Pareto front; baselines as single points.
  */
 final class ParetoPlot implements Plot {
     static final String FILE = "pareto.png";
@@ -37,6 +37,14 @@ final class ParetoPlot implements Plot {
             List<Point> mine = points.stream().filter(p -> p.design().equals(design.getKey())).toList();
             chart.addSeries(design.getKey(), mine.stream().mapToDouble(Point::x).toArray(),
                     mine.stream().mapToDouble(Point::y).toArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        }
+        for (TrackedRuns.RunRow b : runs.baselines()) {
+            Double x = b.metrics().get("val_acc_" + tasks.get(0));
+            Double y = b.metrics().get("val_acc_" + tasks.get(1));
+            if (x != null && y != null) {
+                chart.addSeries("baseline " + b.tags().get(RunGroups.BASELINE_TAG), new double[] {x}, new double[] {y})
+                        .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            }
         }
         List<Point> front = new ArrayList<>(front(points));
         front.sort(Comparator.comparingDouble(Point::x));

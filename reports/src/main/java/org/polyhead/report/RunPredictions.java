@@ -34,7 +34,8 @@ public record RunPredictions(Map<String, List<String>> truth, Map<String, List<S
                 for (Iterator<Map.Entry<String, JsonNode>> it = JSON.readTree(line).fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     if (e.getValue().isObject() && e.getValue().has("predicted")) {
-                        truth.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().get("true").asText());
+                        truth.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                .add(e.getValue().get("true").asText());
                         predicted.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                                 .add(e.getValue().get("predicted").asText());
                     }

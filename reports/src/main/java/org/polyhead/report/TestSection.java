@@ -15,10 +15,13 @@ import java.util.TreeSet;
  * beside test accuracy and its 95% bootstrap intervals (over seeds, and over test examples when the runs logged their
  * predictions), and findings that compare the best configuration with the strongest baseline and with the runner-up
  * on the same test examples (paired bootstrap of the difference, McNemar's exact test). A difference is stated only
- * when its interval excludes zero; a constant predictor is flagged; a configuration that gave the group no weight is
+ * when its interval excludes zero and McNemar's test rejects equal accuracy at 5% (with few discordant examples the
+ * percentile interval can exclude zero on a difference the exact test does not support); a constant predictor is flagged; a configuration that gave the group no weight is
  * shown but never compared.
  */
 final class TestSection {
+    /** McNemar's level, matching the 95% intervals. */
+    static final double ALPHA = 0.05;
     private final RunGroups runs;
     private final PredictionSource source;
     private final Map<String, Optional<RunPredictions>> loaded = new LinkedHashMap<>();
@@ -46,7 +49,8 @@ final class TestSection {
         List<List<String>> rows = new ArrayList<>();
         int index = TaskGroups.of(runs).indexOf(group);
         for (RunGroups.Group g : runs.groups()) {
-            String note = index >= 0 && GroupWeights.isZero(g, index) ? "weight 0: head untrained" : constantNote(g.runs(), group);
+            String note = index >= 0 && GroupWeights.isZero(g, index) ? "weight 0: head untrained"
+                    : constantNote(g.runs(), group);
             rows.add(row(g.label(Set.of()), g.runs(), group, note));
         }
         for (TrackedRuns.RunRow b : runs.baselines()) {
@@ -83,7 +87,8 @@ final class TestSection {
                     .max(Comparator.comparingDouble(b -> b.metrics().get(metric)));
             if (!ranked.isEmpty() && baseline.isPresent()) {
                 out.add(compare(metric, group, ranked.get(0).label(Set.of()), ranked.get(0).runs(),
-                        "baseline `" + baseline.get().tags().get(RunGroups.BASELINE_TAG) + "`", List.of(baseline.get())));
+                        "baseline `" + baseline.get().tags().get(RunGroups.BASELINE_TAG) + "`",
+                        List.of(baseline.get())));
             }
             if (ranked.size() > 1) {
                 out.add(compare(metric, group, ranked.get(0).label(Set.of()), ranked.get(0).runs(),
@@ -116,7 +121,10 @@ final class TestSection {
         String evidence = String.format(Locale.ROOT, "difference %s (95%% paired bootstrap over %,d test examples, "
                 + "%,d resamples); McNemar exact p = %.3g (%d vs %d discordant examples, first runs)",
                 d.formatSigned(), ca[0].length, Bootstrap.RESAMPLES, McNemar.exactP(bc[0], bc[1]), bc[0], bc[1]);
+        double p = McNemar.exactP(bc[0], bc[1]);
         String verdict = !d.excludesZero() ? "no significant difference"
+                : p >= ALPHA ? "no significant difference (the interval excludes zero, but McNemar's test does not "
+                        + "reject equal accuracy)"
                 : (d.estimate() > 0 ? "`" + nameA + "`" : nameB) + " is better";
         return head + evidence + ": " + verdict + ".";
     }

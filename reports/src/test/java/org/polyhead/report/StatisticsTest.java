@@ -55,7 +55,7 @@ class StatisticsTest {
         Interval d = Bootstrap.pairedDifference(new boolean[][] {a}, new boolean[][] {b});
         assertTrue(d.contains(0.10), d.format());
         assertTrue(d.excludesZero(), d.format());
-        // the standard error of the difference is about √(0.8·0.2/n + 0.7·0.3/n) ≈ 0.0136: the interval ≈ ±0.027
+        // the difference's standard error is about √(0.8·0.2/n + 0.7·0.3/n) ≈ 0.0136: the interval ≈ ±0.027
         assertEquals(2 * 1.96 * 0.0136, d.high() - d.low(), 0.01);
     }
 

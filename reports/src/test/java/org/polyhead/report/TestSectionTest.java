@@ -49,10 +49,29 @@ class TestSectionTest {
         assertTrue(report.contains(": `heads=a` is better."), report);
         String versusB = report.lines().filter(l -> l.contains("`heads=a` (0.9000 ± 0.0000) vs `heads=b`"))
                 .findFirst().orElseThrow(() -> new AssertionError(report));
-        assertTrue(versusB.endsWith("no significant difference."), versusB);
+        // two discordant examples, both for a: the interval excludes zero but the exact test cannot (p = 0.5)
+        assertTrue(versusB.contains("McNemar exact p = 0.500") && versusB.contains(": no significant difference"),
+                versusB);
         assertTrue(report.contains("constant predictor: always `noun`"), report);
         assertTrue(report.contains("`heads=c` on `pos`: constant predictor"), report);
         assertFalse(report.contains("`heads=c` is better"), report);
+    }
+
+    @Test
+    void piSweepFindingsLeaveOutUntrainedHeadsAndPlotsDrawTheMajorityLine(@TempDir Path tmp) throws IOException {
+        List<TrackedRuns.RunRow> sweep = new ArrayList<>(Fixtures.piSweep());
+        Map<String, String> tags = new LinkedHashMap<>(Fixtures.run("m", Map.of(), Map.of()).tags());
+        tags.put(RunGroups.BASELINE_TAG, "majority");
+        sweep.add(new TrackedRuns.RunRow("m", "baseline majority", "FINISHED", Map.of("baseline", "majority"),
+                Map.of("val_acc_party", 0.38, "val_acc_era", 0.19), tags, 0L));
+        String report = Files.readString(ExperimentReport.write(tmp, sweep,
+                new ExperimentReport.Context("pi", "x", List.of())));
+        String party = report.lines().filter(l -> l.contains("On `val_acc_party`")).findFirst().orElseThrow();
+        String era = report.lines().filter(l -> l.contains("On `val_acc_era`")).findFirst().orElseThrow();
+        assertFalse(party.contains("0.0"), "π = 0 gives party no weight: " + party);
+        assertFalse(era.contains("1.0"), "π = 1 gives era no weight: " + era);
+        assertTrue(report.contains("| baseline `majority` |"), report);
+        assertTrue(Files.size(tmp.resolve(PiCurvePlot.FILE)) > 0 && Files.size(tmp.resolve(ParetoPlot.FILE)) > 0);
     }
 
     private void trial(String heads, int seed, java.util.function.IntPredicate right) {
