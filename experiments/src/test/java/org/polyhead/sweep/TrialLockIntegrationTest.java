@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.tracking.MlflowClient;
 import org.polyhead.report.TrackedRuns;
-import org.polyhead.run.TaskData;
+import org.polyhead.task.TaskData;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.track.MlflowServerExtension;
