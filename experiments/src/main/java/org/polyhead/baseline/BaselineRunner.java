@@ -13,11 +13,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.report.RunGroups;
 import org.polyhead.eval.Evaluation;
+import org.polyhead.eval.Predictions;
 import org.polyhead.task.PreparedData;
 import org.polyhead.provenance.Provenance;
 import org.polyhead.run.TestPredictions;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.track.RunStatus;
+import org.polyhead.track.Tags;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.track.Tracker;
 
@@ -72,10 +74,9 @@ public final class BaselineRunner {
 
     private Result runOne(String experiment, SpecLoader.Resolved trial, PreparedData data, Baseline baseline,
                           String parentRunId, String key) {
-        Map<String, String> tags = new LinkedHashMap<>(Provenance.common(trial));
-        tags.remove("polyhead.config_hash");  // the trial's: a resumed sweep must not take this run for the trial
-        tags.putAll(Provenance.data(data));
-        tags.put("polyhead.sweep", ROLE);
+        Map<String, String> tags = new LinkedHashMap<>(Provenance.of(trial, data).tags());
+        tags.remove(Tags.CONFIG_HASH);  // the trial's: a resumed sweep must not take this run for the trial
+        tags.put(Tags.SWEEP, ROLE);
         tags.put(BASELINE_TAG, baseline.name());
         tags.put(KEY_TAG, key);
         TrackedRun run = tracker.startRun(experiment, "baseline " + baseline.name(), parentRunId, tags);
@@ -91,9 +92,9 @@ public final class BaselineRunner {
             BaselineInput in = BaselineInput.of(trial.spec(), data);
             Baseline.Scores scores = baseline.fit(in);
             Map<String, Double> metrics = new LinkedHashMap<>(
-                    Evaluation.metrics(in.groups(), scores.validation(), data.validation().targets()));
+                    Evaluation.metrics(in.groups(), new Predictions(scores.validation()), data.validation().targets()));
             if (scores.test() != null) {
-                Evaluation.metrics(in.groups(), scores.test(), data.test().targets())
+                Evaluation.metrics(in.groups(), new Predictions(scores.test()), data.test().targets())
                         .forEach((k, v) -> metrics.put("test_" + k.substring("val_".length()), v));
                 run.logArtifact(testPredictions(run.runId(), in, scores.test()), "");
             }
@@ -106,7 +107,7 @@ public final class BaselineRunner {
             throw e;
         } catch (RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            run.setTag("polyhead.failure", reason);
+            run.setTag(Tags.FAILURE, reason);
             run.end(RunStatus.FAILED);
             System.err.println("polyhead: baseline '" + baseline.name() + "' failed: " + reason);
             return new Result(run.runId(), baseline.name(), RunStatus.FAILED, Map.of());
@@ -116,7 +117,7 @@ public final class BaselineRunner {
     private Path testPredictions(String runId, BaselineInput in, Map<String, INDArray> probs) {
         try {
             Path dir = Files.createDirectories(workDir.resolve(runId));
-            return TestPredictions.write(dir.resolve(TestPredictions.FILE), in.groups(), probs,
+            return TestPredictions.write(dir.resolve(TestPredictions.FILE), in.groups(), new Predictions(probs),
                     in.data().test().targets(), in.testRecords());
         } catch (IOException e) {
             throw new UserError("cannot write " + TestPredictions.FILE + " under " + workDir + ": " + e.getMessage(),

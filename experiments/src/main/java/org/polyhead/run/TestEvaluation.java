@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
+import org.polyhead.eval.Predictions;
 import org.polyhead.model.GroupModel;
 import org.polyhead.task.PreparedData;
 import org.polyhead.task.Predictor;
@@ -50,7 +51,7 @@ final class TestEvaluation {
         Map<String, Double> test = asTest(data.kind().validate(trainer, model, data.test(), weights, bs));
         test.put(BEST_EPOCH, (double) epoch);
         run.logMetrics(test, epoch);
-        Map<String, INDArray> probs = Predictor.predictions(trainer, model.groups(), data.test(), weights, bs);
+        Predictions probs = Predictor.predictions(trainer, model.groups(), data.test(), weights, bs);
         try {
             Files.createDirectories(dir);
             run.logArtifact(TestPredictions.write(dir.resolve(TestPredictions.FILE), model.groups(), probs,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.data.TextRecord;
+import org.polyhead.eval.Predictions;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetType;
 import org.polyhead.report.RunPredictions;
@@ -32,7 +33,7 @@ public final class TestPredictions {
      * @param targets one-hot targets [N, classes] by {@link LabelGroup#targetName()}
      * @param records the test records in the same order, for their source lines; null leaves {@code line} out
      */
-    public static Path write(Path file, List<LabelGroup> groups, Map<String, INDArray> probs,
+    public static Path write(Path file, List<LabelGroup> groups, Predictions probs,
                              Map<String, INDArray> targets, List<? extends TextRecord> records) throws IOException {
         List<LabelGroup> single = groups.stream().filter(g -> g.type() == TargetType.SOFTMAX).toList();
         long n = targets.values().iterator().next().size(0);
@@ -46,7 +47,7 @@ public final class TestPredictions {
                 for (LabelGroup g : single) {
                     row.put(g.name(), Map.of(
                             "true", g.classes().get(targets.get(g.targetName()).getRow(i).argMax().getInt(0)),
-                            "predicted", g.classes().get(probs.get("pred." + g.name()).getRow(i).argMax().getInt(0))));
+                            "predicted", g.classes().get(probs.of(g).getRow(i).argMax().getInt(0))));
                 }
                 w.write(JSON.writeValueAsString(row));
                 w.write('\n');
