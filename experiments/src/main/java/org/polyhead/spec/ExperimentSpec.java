@@ -25,7 +25,8 @@ public record ExperimentSpec(
         model = model == null ? new ModelSpecConfig(null, null, null) : model;
         groups = groups == null ? List.of() : List.copyOf(groups);
         loss = loss == null ? new LossSpec(null, null) : loss;
-        training = training == null ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null) : training;
+        training = training == null
+                ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null) : training;
         sweep = sweep == null ? new SweepSpec(null, null, null, null) : sweep;
         tracking = tracking == null ? new TrackingSpec(null) : tracking;
         Checks.distinctGroups(groups);

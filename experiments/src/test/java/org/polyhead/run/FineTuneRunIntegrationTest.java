@@ -57,7 +57,8 @@ class FineTuneRunIntegrationTest {
         Path model = tmp.resolve(result.runId()).resolve("model");
         assertEquals(0.0, saved(model, "embeddings.LayerNorm.weight").sub(1).amaxNumber().doubleValue(), 0.0);
         assertEquals(0.0, saved(model, "encoder.layer.0.output.LayerNorm.bias").amaxNumber().doubleValue(), 0.0);
-        assertTrue(saved(model, "encoder.layer.1.output.LayerNorm.bias").amaxNumber().doubleValue() > 0, "layer 1 trains");
+        assertTrue(saved(model, "encoder.layer.1.output.LayerNorm.bias").amaxNumber().doubleValue() > 0,
+                "layer 1 trains");
 
         Map<Integer, SpanRecord> byLine = new HashMap<>();
         DatasetRegistry.target(WordNetTargets.NAME, home).records().forEach(r -> byLine.put(r.line(), r));

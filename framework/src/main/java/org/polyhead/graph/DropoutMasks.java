@@ -75,8 +75,8 @@ public final class DropoutMasks {
     }
 
     /**
-     * Training feeds as {@link #sample(long, long, double, Random)}, except that sites whose owner {@code frozen} accepts
-     * (a frozen part of the model) get the inference 1 and draw nothing from {@code rng}.
+     * Training feeds as {@link #sample(long, long, double, Random)}, except that sites whose owner {@code frozen}
+     * accepts (a frozen part of the model) get the inference 1 and draw nothing from {@code rng}.
      */
     public Map<String, INDArray> sample(long b, long t, double keep, Random rng, Predicate<String> frozen) {
         if (keep >= 1.0) {

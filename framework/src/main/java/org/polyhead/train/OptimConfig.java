@@ -6,7 +6,7 @@ import com.google.common.base.Preconditions;
  * Adam with decoupled weight decay and a linear warm-up followed by a linear (BERT's recipe) or cosine decay of the
  * learning rate to 0.
  *
- * @param lr          peak learning rate
+ * @param lr          peak learning rate (the encoder's, when {@link ParameterGroups} gives the heads their own)
  * @param warmupSteps steps of linear warm-up from 0 to {@code lr}
  * @param totalSteps  step at which the rate has decayed to 0 (0 = constant after warm-up)
  * @param decay       the shape of the decay after warm-up
