@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import org.polyhead.track.MlflowTracker;
  * records of the split assignment, and those are disjoint from the train and validation records; the report reads
  * those predictions back from the server for its paired tests.
  */
+@Tag("integration")
 @ExtendWith(MlflowServerExtension.class)
 class BaselineSweepIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.polyhead.track.RunStatus;
  * saved model, rebuilt as one uncut graph that recomputes the frozen part, reproduces the validation predictions the
  * cached model recorded.
  */
+@Tag("integration")
 @ExtendWith(MlflowServerExtension.class)
 class FineTuneRunIntegrationTest {
     private static final String SPEC = """

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.polyhead.track.MlflowTracker;
  * test with its best epoch, the baselines log per-level test accuracy, and a staged trial never touches the test part
  * (no test metric, and every row its stages trained on or fed is a training row of the split).
  */
+@Tag("integration")
 @ExtendWith(MlflowServerExtension.class)
 class HeldOutTestIntegrationTest {
     private static final String SPEC = """
