@@ -55,14 +55,14 @@ class TargetDataTest {
         PreparedData data = prepare(tmp, """
                 {"text": "Zygomorphic flowers", "span": [0, 11], "label": 1}
                 {"text": "Zygomorphic flowers", "span": [12, 19], "label": 0}
-                """, "data.validation=0.0");
+                """, "data.validation=0.5");  // a validation share of 0 is refused (it must be in (0,1))
         TargetTask.Encoded e = TargetTask.encode(SpecLoader.load(spec(tmp, "x.jsonl"), List.of()).spec(),
                 org.polyhead.data.JsonlSpans.load(tmp.resolve("data.jsonl")).records(), "data.jsonl");
         INDArray mean = e.selections().get(TargetSelection.MEAN).getRow(0);
         int n = (int) mean.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().intValue();
         assertEquals(4, n, "'zygomorphic' is z ##y ##go ##morphic: " + java.util.Arrays.toString(e.ids()[0]));
         assertEquals(1.0 / n, mean.getDouble(1), 1e-6, "the first sub-token follows [CLS]");
-        assertEquals(2, data.train().size());
+        assertEquals(2, data.train().size() + data.validation().size());
     }
 
     @Test
