@@ -36,8 +36,14 @@ public final class LocalCluster {
         }
     }
 
-    public LocalCluster(Path home) {
-        this.dir = home.resolve(".polyhead/spark");
+    /** @param dir where the cluster keeps its state, logs, Spark home and work folders */
+    public LocalCluster(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The project's cluster: {@code <home>/.polyhead/spark}. */
+    public static LocalCluster ofProject(Path home) {
+        return new LocalCluster(home.resolve(".polyhead/spark"));
     }
 
     /** The running cluster, if its master and worker are both alive. */

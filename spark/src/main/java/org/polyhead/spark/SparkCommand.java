@@ -27,7 +27,7 @@ public final class SparkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalCluster cluster = new LocalCluster(home);
+        LocalCluster cluster = LocalCluster.ofProject(home);
         switch (action) {
             case start -> {
                 if (cores < 1) {
