@@ -79,17 +79,26 @@ public final class LocalCluster {
                     "--host", HOST, "--port", Integer.toString(masterPort), "--webui-port",
                     Integer.toString(freePort())));
             awaitPort(master, masterPort, "master");
-            String url = "spark://" + HOST + ":" + masterPort;
+            return startWorker(new State("spark://" + HOST + ":" + masterPort, cores, master.pid(), -1, 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Spark cluster under " + dir, e);
+        }
+    }
+
+    /** Starts a worker for the cluster's master (its first, or one in place of a worker that was lost). */
+    public State startWorker(State cluster) {
+        try {
             int workerUi = freePort();
-            Process worker = launch(sparkHome, "worker", List.of("org.apache.spark.deploy.worker.Worker",
-                    "--host", HOST, "--cores", Integer.toString(cores), "--memory", (2 * cores + 1) + "g",
-                    "--webui-port", Integer.toString(workerUi), "--work-dir", dir.resolve("work").toString(), url));
-            State state = new State(url, cores, master.pid(), worker.pid(), workerUi);
+            Process worker = launch(dir.resolve("home"), "worker", List.of("org.apache.spark.deploy.worker.Worker",
+                    "--host", HOST, "--cores", Integer.toString(cluster.cores()), "--memory",
+                    (2 * cluster.cores() + 1) + "g", "--webui-port", Integer.toString(workerUi), "--work-dir",
+                    dir.resolve("work").toString(), cluster.masterUrl()));
+            State state = new State(cluster.masterUrl(), cluster.cores(), cluster.masterPid(), worker.pid(), workerUi);
             save(state);
             awaitPort(worker, workerUi, "worker");
             return state;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Spark cluster under " + dir, e);
+            throw new UncheckedIOException("cannot start a Spark worker under " + dir, e);
         }
     }
 

@@ -64,7 +64,7 @@ public final class SparkTrials implements TrialExecutor {
 
     /** Executors log straight to the tracking server: one on the driver's loopback is out of reach elsewhere. */
     static void refuseLoopbackTracking(String master, String trackingUri) {
-        if (loopback(hostOf(master)) || master.startsWith("local")) {
+        if (master.startsWith("local") || loopback(hostOf(master))) {
             return;
         }
         if (loopback(hostOf(trackingUri))) {

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,19 +59,22 @@ class SparkSweepIntegrationTest {
     static Path tmp;
     private static LocalCluster cluster;
     private static LocalCluster.State state;
+    private static final List<Long> PIDS = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() {
         cluster = new LocalCluster(tmp.resolve("cluster"));
         state = cluster.start(2);
+        PIDS.addAll(List.of(state.masterPid(), state.workerPid()));
     }
 
     @AfterAll
     static void stopCluster() {
         if (cluster != null) {
             cluster.stop();
-            assertFalse(ProcessHandle.of(state.workerPid()).map(ProcessHandle::isAlive).orElse(false));
-            assertFalse(ProcessHandle.of(state.masterPid()).map(ProcessHandle::isAlive).orElse(false));
+            for (long pid : PIDS) {
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid);
+            }
         }
     }
 
@@ -101,6 +108,71 @@ class SparkSweepIntegrationTest {
         }
         assertEquals(metricsByTrial(inProcess), metricsByTrial(onSpark), "the same metrics, bit for bit");
         assertEquals(RunStatus.FINISHED, onSpark.results().get(0).status());
+    }
+
+    /**
+     * The worker (and its executor) is killed with SIGKILL once the trial has written its first checkpoint, and a new
+     * worker started: Spark re-runs the task there, and the trial continues from its checkpoint in the same run.
+     */
+    @Test
+    void aTrialWhoseWorkerIsKilledResumesFromItsCheckpointOnANewWorker() throws Exception {
+        Path home = MlflowServerExtension.projectHome();
+        SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("kill.yaml"), SPEC),
+                List.of("name=spark-kill-it", "sweep={}", "training.epochs=8", "data.max_records=200"));
+        Path checkpoints = tmp.resolve("kill-checkpoints");
+        SweepRunner.Outcome outcome;
+        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
+            TrialExecutor.Options options = new TrialExecutor.Options(1, state.masterUrl(), checkpoints,
+                    Duration.ofSeconds(600), home, tracker);
+            ExecutorService driver = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try (SparkTrials trials = new SparkTrials(SparkExecutorFactory.conf(state.masterUrl(), options, 1),
+                    options, 1)) {
+                Future<SweepRunner.Outcome> sweep = driver.submit(() -> new SweepRunner(tracker,
+                        r -> TaskData.prepare(r, home, tmp), tmp.resolve("kill-driver")).on(trials).run(spec));
+                awaitCheckpoint(checkpoints, sweep);
+                LocalCluster.State running = cluster.status().orElseThrow();
+                ProcessHandle worker = ProcessHandle.of(running.workerPid()).orElseThrow();
+                List<ProcessHandle> executors = worker.descendants().toList();
+                assertFalse(executors.isEmpty(), "the worker runs the trial's executor");
+                worker.destroyForcibly();
+                executors.forEach(ProcessHandle::destroyForcibly);
+                state = cluster.startWorker(running);
+                PIDS.add(state.workerPid());
+                outcome = sweep.get(20, TimeUnit.MINUTES);
+            } finally {
+                driver.shutdownNow();
+            }
+        }
+        MlflowClient client = new MlflowClient(MlflowServerExtension.url());
+        Service.Run run = client.getRun(outcome.results().get(0).runId());
+        assertEquals(Service.RunStatus.FINISHED, run.getInfo().getStatus());
+        String resumedFrom = run.getData().getTagsList().stream()
+                .filter(t -> t.getKey().equals("polyhead.resumed_from_epoch")).map(Service.RunTag::getValue)
+                .findFirst().orElse("none");
+        assertTrue(resumedFrom.matches("[1-7]"), "resumed from an epoch's checkpoint, not from step 0: " + resumedFrom);
+        for (String metric : List.of("train_loss", "val_acc_party", "val_loss_era")) {
+            List<Long> steps = client.getMetricHistory(run.getInfo().getRunId(), metric).stream()
+                    .map(Service.Metric::getStep).toList();
+            assertEquals(steps.stream().distinct().count(), steps.size(), metric + " steps logged once: " + steps);
+        }
+        assertEquals(8, client.getMetricHistory(run.getInfo().getRunId(), "val_acc_party").size(), "every epoch");
+    }
+
+    private static void awaitCheckpoint(Path checkpoints, Future<?> sweep) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (System.nanoTime() < deadline && !sweep.isDone()) {
+            if (Files.isDirectory(checkpoints)) {
+                try (var files = Files.walk(checkpoints)) {
+                    if (files.anyMatch(p -> p.toString().endsWith(".zip")
+                            && p.getParent().getFileName().toString().equals("checkpoints"))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        sweep.get();  // its failure, if it failed
+        throw new AssertionError("the trial wrote no checkpoint before it ended");
     }
 
     @Test
