@@ -15,7 +15,7 @@ import java.util.List;
  * master, worker and the executors a worker starts put on their class path. No Spark download is needed.
  */
 final class SparkHome {
-    /** The flags Spark's own launcher passes on Java 17 ({@code org.apache.spark.launcher.JavaModuleOptions}, 4.2.0). */
+    /** The flags Spark's own launcher passes on Java 17 ({@code org.apache.spark.launcher.JavaModuleOptions} 4.2.0). */
     static final List<String> JAVA_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
             "--add-modules=jdk.incubator.vector",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
@@ -57,8 +57,8 @@ final class SparkHome {
         List<Path> out = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (entry.endsWith("*")) {
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of(entry.substring(0, entry.length() - 1)),
-                        "*.jar")) {
+                Path folder = Path.of(entry.substring(0, entry.length() - 1));
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.jar")) {
                     ds.forEach(p -> out.add(p.toAbsolutePath()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
