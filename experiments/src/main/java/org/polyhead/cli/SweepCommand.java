@@ -1,11 +1,14 @@
 package org.polyhead.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.polyhead.UserError;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
+import org.polyhead.sweep.TrialExecutor;
 import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.Trackers;
@@ -27,9 +30,29 @@ public final class SweepCommand implements Callable<Integer> {
             + "from their last checkpoint")
     boolean resume;
 
+    @Option(names = "--parallel", paramLabel = "N", description = "trials at once on polyhead's own Spark cluster on "
+            + "127.0.0.1 (started or reused); 1 (default) trains them one after another in this process")
+    int parallel = 1;
+
+    @Option(names = "--master", paramLabel = "spark://HOST:PORT", description = "run the trials on this Spark "
+            + "standalone cluster instead")
+    String master;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "trial checkpoints on a cluster, on storage "
+            + "every worker reaches (default: .polyhead/spark/checkpoints)")
+    Path checkpointDir;
+
+    @Option(names = "--executor-timeout", paramLabel = "SECONDS", description = "give up when no Spark executor has "
+            + "registered after this long (default: 60)")
+    int executorTimeout = 60;
+
     @Override
     public Integer call() {
-        SweepRunner.Outcome outcome = run(SpecLoader.load(spec, sets), resume);
+        if (parallel < 1) {
+            throw new UserError("--parallel: must be at least 1, got " + parallel);
+        }
+        SpecLoader.Resolved resolved = SpecLoader.load(spec, sets);
+        SweepRunner.Outcome outcome = parallel == 1 && master == null ? run(resolved, resume) : onCluster(resolved);
         long failed = outcome.results().stream().filter(r -> r.failure() != null).count();
         System.out.printf("sweep %s: %d trials (%d failed) in experiment '%s'%n", outcome.parentRunId(),
                 outcome.results().size(), failed, outcome.experiment());
@@ -37,6 +60,16 @@ public final class SweepCommand implements Callable<Integer> {
             System.err.printf("polyhead: %d of %d trials failed%n", failed, outcome.results().size());
         }
         return failed > 0 ? 1 : 0;
+    }
+
+    private SweepRunner.Outcome onCluster(SpecLoader.Resolved resolved) {
+        Path checkpoints = checkpointDir != null ? checkpointDir.toAbsolutePath()
+                : Home.path().resolve(".polyhead/spark/checkpoints");
+        try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path());
+             TrialExecutor executor = TrialExecutor.open(new TrialExecutor.Options(parallel, master, checkpoints,
+                     Duration.ofSeconds(executorTimeout), Home.path(), tracker))) {
+            return runner(tracker, resume).on(executor).run(resolved);
+        }
     }
 
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.polyhead.UserError;
 import org.polyhead.baseline.BaselineRunner;
 import me.tongfei.progressbar.ProgressBar;
@@ -35,6 +36,7 @@ public final class SweepRunner {
     private final Map<String, PreparedData> prepared = new HashMap<>();
 
     private final boolean resume;
+    private TrialExecutor executor;
 
     public SweepRunner(Tracker tracker, Function<SpecLoader.Resolved, PreparedData> prepare, Path workDir) {
         this(tracker, prepare, workDir, false);
@@ -53,6 +55,12 @@ public final class SweepRunner {
         this.workDir = workDir;
     }
 
+    /** Trains the trials through {@code executor} (several at once) instead of one after another in this process. */
+    public SweepRunner on(TrialExecutor executor) {
+        this.executor = executor;
+        return this;
+    }
+
     /** The sweep's parent run id and each trial's result, in plan order. */
     public record Outcome(String parentRunId, String experiment, List<TrialRunner.Result> results) {}
 
@@ -68,18 +76,18 @@ public final class SweepRunner {
             parent = tracker.startRun(experiment, base.spec().name() + " sweep", null, tags);
             parent.logParams(base.params());
         }
-        List<TrialRunner.Result> results = new ArrayList<>();
-        int i = 0;
+        List<TrialRunner.Result> results;
         try (ProgressBar bar = Progress.bar("sweep " + base.spec().name(), trials.size())) {
-            for (Trial trial : trials) {
-                i++;
-                System.err.printf("polyhead: trial %d/%d: %s%n", i, trials.size(), trial.name());
-                SpecLoader.Resolved resolved = specs.get(i - 1);
-                String parentId = parent.runId();
-                results.add(untracked(trial, () -> runTrial(experiment, resolved, trial, parentId)));
+            String parentId = parent.runId();
+            IntFunction<TrialRunner.Result> one = i -> {
+                Trial trial = trials.get(i);
+                System.err.printf("polyhead: trial %d/%d: %s%n", i + 1, trials.size(), trial.name());
+                TrialRunner.Result result = untracked(trial, () -> runTrial(experiment, specs.get(i), trial, parentId));
                 bar.step();
-                System.gc();  // SameDiff's native memory is freed only by the garbage collector
-            }
+                return result;
+            };
+            results = executor == null ? inOrder(trials.size(), one) : ParallelTrials.run(trials.size(), one,
+                    executor.parallelism());
         } catch (RuntimeException e) {
             FinalState.failed(parent, e);
             throw e;
@@ -92,39 +100,71 @@ public final class SweepRunner {
         return new Outcome(parent.runId(), experiment, results);
     }
 
+    private static List<TrialRunner.Result> inOrder(int n, IntFunction<TrialRunner.Result> one) {
+        List<TrialRunner.Result> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            results.add(one.apply(i));
+            System.gc();  // SameDiff's native memory is freed only by the garbage collector
+        }
+        return results;
+    }
+
     /** One top-level run of the spec as written (no parent, tag {@code polyhead.sweep=single}). */
     public TrialRunner.Result runOne(SpecLoader.Resolved spec) {
         return runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
     }
 
-    private PreparedData prepared(SpecLoader.Resolved resolved) {
+    private synchronized PreparedData prepared(SpecLoader.Resolved resolved) {
         return prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
     }
 
     private TrialRunner.Result runTrial(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
-        try (TrialLock lock = TrialLock.acquire(new TrialRunner(workDir).checkpointOf(resolved), trial.name())) {
-            return runLocked(experiment, resolved, trial, parentId);
+        if (executor == null) {
+            try (TrialLock lock = TrialLock.acquire(new TrialRunner(workDir).checkpointOf(resolved), trial.name())) {
+                return startTrial(experiment, resolved, trial, parentId).result();
+            }
         }
+        TrackedRun run;
+        synchronized (this) {  // the sweep's own process creates (or picks) each run, one at a time
+            Started started = startTrial(experiment, resolved, trial, parentId);
+            if (started.result() != null) {
+                return started.result();
+            }
+            run = started.run();
+            run.handOff();
+        }
+        return executor.run(resolved, trial, run.runId());
     }
 
-    private TrialRunner.Result runLocked(String experiment, SpecLoader.Resolved resolved, Trial trial,
-                                         String parentId) {
+    /** A trial's result, or (with an executor) the run it is to continue in. */
+    private record Started(TrialRunner.Result result, TrackedRun run) {}
+
+    /**
+     * In this process: trains the trial (resumed or new). With an executor: the trial's result when it already
+     * FINISHED, else its run (resumed or new) for the executor to continue.
+     */
+    private Started startTrial(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
         if (resume) {
             List<RunInfo> earlier = tracker.runsTagged(experiment, Tags.CONFIG_HASH, resolved.hash()).stream()
                     .filter(r -> Tags.CHILD.equals(r.tags().get(Tags.SWEEP))).toList();
             var done = earlier.stream().filter(RunInfo::finished).findFirst();
             if (done.isPresent()) {
                 System.err.println("polyhead: trial '" + trial.name() + "' already FINISHED in run " + done.get().runId());
-                return new TrialRunner.Result(done.get().runId(), RunStatus.FINISHED, done.get().metrics(), null);
+                RunInfo d = done.get();
+                return new Started(new TrialRunner.Result(d.runId(), RunStatus.FINISHED, d.metrics(), null), null);
             }
             if (!earlier.isEmpty()) {
                 TrialRunner runner = new TrialRunner(workDir);
-                PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
                 System.err.println("polyhead: resuming trial '" + trial.name() + "' in run " + earlier.get(0).runId());
                 String runId = earlier.get(0).runId();
+                if (executor != null) {
+                    return new Started(null, tracker.reopen(runId));
+                }
+                PreparedData data = prepared(resolved);
                 var logged = new TrialRunner.Logged(tracker.loggedSteps(runId, Metrics.TRAIN_LOSS),
                         tracker.loggedSteps(runId, Metrics.EPOCH));
-                return guarded(trial, tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
+                TrackedRun run = tracker.reopen(runId);
+                return new Started(guarded(trial, run, r -> runner.run(resolved, data, r, logged)), null);
             }
         }
         PreparedData data = prepared(resolved);
@@ -138,7 +178,10 @@ public final class SweepRunner {
             params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
         }
         run.logParams(params);
-        return guarded(trial, run, r -> new TrialRunner(workDir).run(resolved, data, r));
+        if (executor != null) {
+            return new Started(null, run);
+        }
+        return new Started(guarded(trial, run, r -> new TrialRunner(workDir).run(resolved, data, r)), null);
     }
 
     /**

@@ -376,6 +376,15 @@ public final class MlflowTracker implements Tracker {
          * {@link #close} waits the full drain timeout).
          */
         @Override
+        public void handOff() {
+            live.remove(this);
+            if (!sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT) || journal.pending() > 0) {
+                System.err.println(unsentMessage(journal));  // the journal stays on disk for whoever reopens the run
+            }
+            sender.release(journal);
+        }
+
+        @Override
         public void end(RunStatus status) {
             live.remove(this);
             journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());

@@ -26,4 +26,10 @@ public interface TrackedRun {
 
     /** Ends the run with the given status (FINISHED, FAILED, KILLED) after flushing what is buffered. */
     void end(RunStatus status);
+
+    /**
+     * Sends what is buffered and lets go of the run without ending it, so that another process can {@link
+     * Tracker#reopen} it and end it (a sweep's driver creating a trial's run that a cluster's executor trains).
+     */
+    void handOff();
 }
