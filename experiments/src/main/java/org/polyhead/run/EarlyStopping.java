@@ -2,6 +2,7 @@ package org.polyhead.run;
 
 import java.util.Map;
 import org.polyhead.UserError;
+import org.polyhead.mlflow.ModelArtifacts;
 
 /**
  * Stops training when a named validation metric has not improved for {@code patience} epochs. Loss-like metrics
@@ -27,7 +28,7 @@ final class EarlyStopping {
             throw new UserError("training.early_stopping: no validation metric '" + metric + "'; this run has "
                     + metrics.keySet());
         }
-        boolean lower = metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
+        boolean lower = ModelArtifacts.lowerIsBetter(metric);
         if (Double.isNaN(best) || (lower ? v < best : v > best)) {
             best = v;
             stale = 0;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.Polyhead;
+import org.polyhead.mlflow.RunConventions;
 import org.polyhead.spec.SpecLoader;
 
 /**
@@ -24,10 +25,15 @@ public final class Provenance {
         tags.put("polyhead.config_hash", spec.hash());
         tags.put("polyhead.seed", Integer.toString(spec.spec().training().seed()));
         tags.put("polyhead.version", Polyhead.VERSION);
-        tags.put("polyhead.spec", spec.source());
+        tags.put("polyhead.spec", RunConventions.relative(home(), spec.source()));
         tags.put("polyhead.backend", Nd4j.getBackend().getClass().getSimpleName());
         tags.put("polyhead.device", device());
+        tags.putAll(RunConventions.tags(home(), spec.source(), tags.get("polyhead.git_commit")));
         return tags;
+    }
+
+    private static Path home() {
+        return Path.of(System.getProperty("polyhead.home", "."));
     }
 
     /** The GPU(s) ND4J runs on (CUDA backend), else the CPU's architecture, cores and OpenMP threads. */

@@ -17,6 +17,8 @@ import org.polyhead.hierarchy.TaxonomyFile;
 import org.polyhead.model.Batch;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
+import org.polyhead.mlflow.ModelArtifacts;
+import org.polyhead.mlflow.RunConventions;
 import org.polyhead.model.ModelSpec;
 import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
@@ -38,7 +40,7 @@ public final class TrialRunner {
         this.workDir = workDir;
     }
 
-    /** Steps and epochs a resumed run already holds. */
+    /** Steps a resumed run already holds: of its training points, and of its epoch rows (metric {@code epoch}). */
     public record Logged(java.util.Set<Long> steps, java.util.Set<Long> epochs) {
         static final Logged NOTHING = new Logged(java.util.Set.of(), java.util.Set.of());
     }
@@ -71,7 +73,8 @@ public final class TrialRunner {
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
         if (pretrained != null) {
             List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
-            run.setTag("polyhead.checkpoint", pretrained.toString());
+            run.setTag("polyhead.checkpoint", RunConventions.relative(Path.of(System.getProperty("polyhead.home", ".")),
+                    pretrained.toString()));
             if (!unused.isEmpty()) {
                 run.setTag("polyhead.checkpoint_unused", String.join(",", unused));
             }
@@ -93,18 +96,18 @@ public final class TrialRunner {
             table = new MetricsTable(saved.rows());
             saved.rows().forEach(stopping::shouldStop);
             for (Map<String, Double> row : saved.rows()) {
-                long epoch = row.get("epoch").longValue();
-                if (!logged.epochs().contains(epoch)) {
+                long at = row.get("step").longValue();
+                if (!logged.epochs().contains(at)) {
                     Map<String, Double> m = new LinkedHashMap<>(row);
                     m.remove("step");
-                    run.logMetrics(m, epoch);
+                    run.logMetrics(m, at);
                 }
             }
             step = saved.step();
             firstEpoch = saved.epoch() + 1;
             run.setTag("polyhead.resumed_from_epoch", Integer.toString(saved.epoch()));
         }
-        try (ProgressBar bar = Progress.bar(run.runId().substring(0, 8) + " " + trial.spec().name(), total)) {
+        try (ProgressBar bar = Progress.bar(run.runName(), total)) {
             bar.stepTo(step);
             for (int epoch = firstEpoch; epoch <= spec.training().epochs(); epoch++) {
                 for (Batch batch : data.train().shuffled(bs, spec.training().seed() * 1_000L + epoch)) {
@@ -129,7 +132,7 @@ public final class TrialRunner {
                 last.put("epoch", (double) epoch);
                 table.add(epoch, step, last);
                 new Checkpoint(epoch, step, table.rows()).save(checkpoint, trainer);
-                run.logMetrics(last, epoch);
+                run.logMetrics(last, step);  // at the global step, so validation and training curves overlay
                 if (stopping.shouldStop(last)) {
                     run.setTag("polyhead.early_stopped", "epoch " + epoch);
                     break;
@@ -174,15 +177,15 @@ public final class TrialRunner {
             Map<String, INDArray> probs = Predictor.predictions(trainer, model.groups(), data.validation(), weights, bs);
             ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets());
             run.logArtifact(dir.resolve("confusion.json"), "");
+            model.groups().stream().filter(g -> Files.exists(dir.resolve(ValidationArtifacts.picture(g))))
+                    .forEach(g -> run.logArtifact(dir.resolve(ValidationArtifacts.picture(g)), ""));
             run.logArtifact(dir.resolve("predictions.jsonl"), "");
             SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer, table.rows().size());
             if (data.taxonomy() != null && data.taxonomy().depth() > 1) {
                 TaxonomyFile.write(data.taxonomy(), dir.resolve("model").resolve(SavedModel.TAXONOMY));
             }
-            if (trial.spec().training().checkpoint()) {
-                for (String f : List.of("config.yaml", "model.json", "weights.zip")) {
-                    run.logArtifact(dir.resolve("model").resolve(f), "model");
-                }
+            if (trial.spec().training().checkpoint() || trial.spec().tracking().logModel().equals("all")) {
+                ModelArtifacts.log(run, dir.resolve("model"));  // log_model: best is the sweep's choice (SweepRunner)
             }
             for (Map.Entry<String, Path> a : data.artifacts().entrySet()) {
                 run.logArtifact(a.getValue(), a.getKey());

@@ -12,9 +12,11 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetType;
+import org.polyhead.mlflow.ConfusionPicture;
 
 /**
- * Writes a run's validation confusion matrices ({@code confusion.json}, single-label groups) and predictions
+ * Writes a run's validation confusion matrices ({@code confusion.json} and one {@code confusion_<group>.png} per
+ * single-label group) and predictions
  * ({@code predictions.jsonl}: per group the true and predicted class with the probabilities, the true and predicted
  * class sets for multi-label groups, the true and predicted value in original units for regression groups).
  */
@@ -28,8 +30,9 @@ final class ValidationArtifacts {
         Map<String, Object> confusion = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
             if (g.type() == TargetType.SOFTMAX) {
-                confusion.put(g.name(), Map.of("classes", g.classes(),
-                        "matrix", Evaluation.confusion(probs.get("pred." + g.name()), targets.get(g.targetName()))));
+                long[][] matrix = Evaluation.confusion(probs.get("pred." + g.name()), targets.get(g.targetName()));
+                confusion.put(g.name(), Map.of("classes", g.classes(), "matrix", matrix));
+                ConfusionPicture.write(dir.resolve(picture(g)), g.name() + " (validation)", g.classes(), matrix);
             }
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("confusion.json").toFile(), confusion);
@@ -46,6 +49,11 @@ final class ValidationArtifacts {
                 w.write('\n');
             }
         }
+    }
+
+    /** The PNG of a single-label group's confusion matrix: {@code confusion_<group>.png}. */
+    static String picture(LabelGroup g) {
+        return "confusion_" + g.name() + ".png";
     }
 
     private static Map<String, Object> entry(LabelGroup g, INDArray p, INDArray y) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.hash.Hashing;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.polyhead.DidYouMean;
 import org.polyhead.UserError;
 
 /**
@@ -110,7 +112,8 @@ public final class SpecLoader {
         }
         String why = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
         if (why != null && why.startsWith("Unrecognized field")) {
-            why = "unknown key";
+            why = "unknown key" + (e instanceof UnrecognizedPropertyException u ? DidYouMean.hint(u.getPropertyName(),
+                    u.getKnownPropertyIds().stream().map(String::valueOf).toList()) : "");
         }
         String shown = path.isEmpty() ? "" : path + ": ";
         return why != null && why.startsWith(path + ":") ? why : shown + firstLine(why);

@@ -1,13 +1,18 @@
 package org.polyhead.sweep;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.polyhead.UserError;
+import org.polyhead.mlflow.ModelArtifacts;
+import org.polyhead.mlflow.RunDatasets;
+import org.polyhead.mlflow.UiLinks;
 import me.tongfei.progressbar.ProgressBar;
 import org.polyhead.run.PreparedData;
 import org.polyhead.run.Progress;
@@ -48,8 +53,12 @@ public final class SweepRunner {
         this.workDir = workDir;
     }
 
-    /** The sweep's parent run id and each trial's result, in plan order. */
-    public record Outcome(String parentRunId, String experiment, List<TrialRunner.Result> results) {}
+    /**
+     * The sweep's parent run id and each trial's result, in plan order.
+     *
+     * @param link the parent run's page in the MLflow UI
+     */
+    public record Outcome(String parentRunId, String experiment, List<TrialRunner.Result> results, String link) {}
 
     public Outcome run(SpecLoader.Resolved base) {
         String experiment = experimentOf(base);
@@ -73,14 +82,40 @@ public final class SweepRunner {
                 System.gc();  // SameDiff's native memory is freed only by the garbage collector
             }
         }
+        logBestModel(base, results);
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);
-        return new Outcome(parent.runId(), experiment, results);
+        return new Outcome(parent.runId(), experiment, results,
+                UiLinks.run(tracker.uri(), parent.experimentId(), parent.runId()));
     }
 
     /** One top-level run of the spec as written (no parent, tag {@code polyhead.sweep=single}). */
     public TrialRunner.Result runOne(SpecLoader.Resolved spec) {
-        return runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
+        TrialRunner.Result result = runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
+        logBestModel(spec, List.of(result));
+        return result;
+    }
+
+    /**
+     * {@code tracking.log_model: best}: the model of the best FINISHED trial (by {@link ModelArtifacts#rankingMetric})
+     * goes to its run's {@code model/} folder; a single run's always does. ({@code all} is logged by each trial.)
+     */
+    private void logBestModel(SpecLoader.Resolved spec, List<TrialRunner.Result> results) {
+        if (!spec.spec().tracking().logModel().equals("best") || spec.spec().training().checkpoint()) {
+            return;
+        }
+        List<TrialRunner.Result> done = results.stream().filter(r -> r.status() == RunStatus.FINISHED)
+                .filter(r -> Files.isDirectory(workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR))).toList();
+        List<Map<String, Double>> metrics = done.stream().map(TrialRunner.Result::metrics).toList();
+        Optional<Integer> best = done.size() == 1 ? Optional.of(0)
+                : ModelArtifacts.rankingMetric(spec.spec().training().earlyStopping(), metrics)
+                        .flatMap(m -> ModelArtifacts.best(m, metrics));
+        best.map(done::get).ifPresent(r -> {
+            TrackedRun run = tracker.reopen(r.runId());
+            ModelArtifacts.log(run, workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR));
+            run.setTag(ModelArtifacts.LOGGED_TAG, "best");
+            run.end(RunStatus.FINISHED);
+        });
     }
 
     private TrialRunner.Result runTrial(String experiment, SpecLoader.Resolved resolved, Trial trial, String parentId) {
@@ -108,6 +143,8 @@ public final class SweepRunner {
         tags.put("polyhead.sweep", parentId == null ? "single" : "child");
         String name = parentId == null ? resolved.spec().name() : trial.name();
         TrackedRun run = tracker.startRun(experiment, name, parentId, tags);
+        run.logInputs(RunDatasets.of(data, resolved.spec().data().toString(),
+                Path.of(System.getProperty("polyhead.home", "."))));
         Map<String, String> params = new LinkedHashMap<>(resolved.params());
         if (resolved.spec().loss().pi() != null) {
             params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
@@ -116,9 +153,18 @@ public final class SweepRunner {
         return guarded(trial, run, r -> new TrialRunner(workDir).run(resolved, data, r));
     }
 
-    /** Runs a trial; an unexpected failure ends its run as FAILED with the reason, and the sweep goes on. */
-    private static TrialRunner.Result guarded(Trial trial, TrackedRun run,
-                                              Function<TrackedRun, TrialRunner.Result> body) {
+    /**
+     * Runs a trial and prints its one-line result; an unexpected failure ends its run as FAILED with the reason, and
+     * the sweep goes on.
+     */
+    private TrialRunner.Result guarded(Trial trial, TrackedRun run, Function<TrackedRun, TrialRunner.Result> body) {
+        TrialRunner.Result result = unguarded(trial, run, body);
+        System.err.println(TrialLine.of(run, result, tracker.uri()));
+        return result;
+    }
+
+    private static TrialRunner.Result unguarded(Trial trial, TrackedRun run,
+                                                Function<TrackedRun, TrialRunner.Result> body) {
         try {
             return body.apply(run);
         } catch (UserError e) {
@@ -127,7 +173,6 @@ public final class SweepRunner {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             run.setTag("polyhead.failure", reason);
             run.end(RunStatus.FAILED);
-            System.err.println("polyhead: trial '" + trial.name() + "' failed: " + reason);
             return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
         }
     }

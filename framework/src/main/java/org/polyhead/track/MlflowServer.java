@@ -64,15 +64,16 @@ public final class MlflowServer {
         String url = "http://127.0.0.1:" + p;
         try {
             Files.createDirectories(state.resolve("mlartifacts"));
+            upgradeSchema(mlflow);
             List<String> cmd = new ArrayList<>(List.of(mlflow.toString(), "server",
-                    "--backend-store-uri", "sqlite:///" + state.toAbsolutePath().resolve("mlflow.db"),
+                    "--backend-store-uri", backendUri(),
                     "--serve-artifacts", "--artifacts-destination", state.toAbsolutePath().resolve("mlartifacts").toString(),
                     "--host", "127.0.0.1", "--port", Integer.toString(p), "--workers", "1"));
             Path log = state.resolve("mlflow.log");
             Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (!healthy(url)) {
+            while (!apiReady(url)) {
                 if (!proc.isAlive() || System.nanoTime() > deadline) {
                     proc.destroy();
                     throw new UserError("MLflow server did not start on " + url + "; last lines of " + log + ":\n"
@@ -113,10 +114,43 @@ public final class MlflowServer {
         }
     }
 
+    /**
+     * Creates (or migrates) the sqlite schema before the server starts: MLflow 3 workers started on a fresh file race
+     * to create it ("malformed database schema", "disk I/O error"), and a database written by MLflow 2 must be
+     * migrated before an MLflow 3 server opens it.
+     */
+    private void upgradeSchema(Path mlflow) throws IOException, InterruptedException {
+        Path log = state.resolve("mlflow.log");
+        Process p = new ProcessBuilder(mlflow.toString(), "db", "upgrade", backendUri()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!p.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroy();
+            throw new UserError("mlflow db upgrade " + backendUri() + " failed; last lines of " + log + ":\n"
+                    + tail(log, 15));
+        }
+    }
+
+    private String backendUri() {
+        return "sqlite:///" + state.toAbsolutePath().resolve("mlflow.db");
+    }
+
+    /**
+     * Whether the REST API answers: MLflow 3 answers {@code /health} before its tracking API is ready, so a server
+     * counts as started only once a real search request succeeds.
+     */
+    public static boolean apiReady(String url) {
+        return get(url + "/api/2.0/mlflow/experiments/search?max_results=1");
+    }
+
     public static boolean healthy(String url) {
+        return get(url + "/health");
+    }
+
+    private static boolean get(String address) {
         try {
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
-                    HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(3)).build(),
+            HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build().send(
+                    HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException | IllegalArgumentException e) {

@@ -93,8 +93,7 @@ public final class MlflowTracker implements Tracker {
     @Override
     public TrackedRun startRun(String experiment, String runName, String parentRunId, Map<String, String> tags) {
         Service.RunInfo info = retrying("start run '" + runName + "'", () -> {
-            String experimentId = client.getExperimentByName(experiment).map(Service.Experiment::getExperimentId)
-                    .orElseGet(() -> client.createExperiment(experiment));
+            String experimentId = ExperimentKind.ensure(client, experiment);
             Service.CreateRun.Builder req = Service.CreateRun.newBuilder().setExperimentId(experimentId)
                     .setStartTime(System.currentTimeMillis()).setRunName(runName);
             req.addTags(tag("mlflow.runName", runName));
@@ -104,12 +103,12 @@ public final class MlflowTracker implements Tracker {
             tags.forEach((k, v) -> req.addTags(tag(k, truncate(v, MAX_TAG_VALUE))));
             return client.createRun(req.build());
         });
-        return open(info.getRunId(), info.getExperimentId());
+        return open(info.getRunId(), info.getExperimentId(), runName);
     }
 
     @Override
     public java.util.List<RunInfo> runsTagged(String experiment, String key, String value) {
-        var exp = client.getExperimentByName(experiment);
+        var exp = ExperimentKind.find(client, experiment);
         if (exp.isEmpty()) {
             return List.of();
         }
@@ -144,18 +143,19 @@ public final class MlflowTracker implements Tracker {
 
     @Override
     public TrackedRun reopen(String runId) {
-        return open(runId, retrying("reopen run " + runId, () -> client.getRun(runId)).getInfo().getExperimentId());
+        Service.RunInfo info = retrying("reopen run " + runId, () -> client.getRun(runId)).getInfo();
+        return open(runId, info.getExperimentId(), info.getRunName());
     }
 
-    private TrackedRun open(String runId, String experimentId) {
+    private TrackedRun open(String runId, String experimentId, String runName) {
         var held = sender.journals().stream().filter(j -> j.runId().equals(runId)).findFirst();
         if (held.isPresent()) {  // a replayed journal this tracker could not deliver yet: continue it
-            return new Run(runId, experimentId, held.get());
+            return new Run(runId, experimentId, runName, held.get());
         }
         Journal journal = Journal.open(journalRoot, runId).orElseThrow(() -> new UserError(
                 "run " + runId + " is being logged by another process (journal " + journalRoot.resolve(runId) + ")"));
         sender.add(journal);
-        return new Run(runId, experimentId, journal);
+        return new Run(runId, experimentId, runName, journal);
     }
 
     /** Sends journals left under the journal folder by processes that ended before the server had everything. */
@@ -240,12 +240,19 @@ public final class MlflowTracker implements Tracker {
     private final class Run implements TrackedRun {
         private final String runId;
         private final String experimentId;
+        private final String runName;
         private final Journal journal;
 
-        Run(String runId, String experimentId, Journal journal) {
+        Run(String runId, String experimentId, String runName, Journal journal) {
             this.runId = runId;
             this.experimentId = experimentId;
+            this.runName = runName;
             this.journal = journal;
+        }
+
+        @Override
+        public String runName() {
+            return runName == null || runName.isEmpty() ? runId : runName;
         }
 
         @Override
@@ -293,6 +300,18 @@ public final class MlflowTracker implements Tracker {
             String rel = (artifactDir == null || artifactDir.isEmpty() ? "" : artifactDir + "/") + file.getFileName();
             journal.append(JournalEntry.Kind.ARTIFACT, rel, file.toAbsolutePath().toString(), null, null,
                     System.currentTimeMillis());
+        }
+
+        /** Sent directly (MLflow's Java client has no call for it), retried while the server is unreachable. */
+        @Override
+        public void logInputs(List<DatasetInput> inputs) {
+            String body = DatasetInputs.json(runId, inputs);
+            try {
+                retrying("log the inputs of run " + runId, () -> client.sendPost("runs/log-inputs", body));
+            } catch (UserError e) {
+                System.err.println("polyhead: run " + runId + ": datasets not recorded as MLflow inputs: "
+                        + e.getMessage());
+            }
         }
 
         /**
