@@ -112,11 +112,21 @@ public final class SpecLoader {
         }
         String why = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
         if (why != null && why.startsWith("Unrecognized field")) {
-            why = "unknown key" + (e instanceof UnrecognizedPropertyException u ? DidYouMean.hint(u.getPropertyName(),
-                    u.getKnownPropertyIds().stream().map(String::valueOf).toList()) : "");
+            why = "unknown key" + nearestKey(e);
         }
         String shown = path.isEmpty() ? "" : path + ": ";
         return why != null && why.startsWith(path + ":") ? why : shown + firstLine(why);
+    }
+
+    /** "; did you mean 'epochs'?" when the unknown key is close to one the spec section knows. */
+    private static String nearestKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException u) {
+                return DidYouMean.hint(u.getPropertyName(), u.getKnownPropertyIds().stream().map(String::valueOf)
+                        .toList());
+            }
+        }
+        return "";
     }
 
     private static String firstLine(String s) {

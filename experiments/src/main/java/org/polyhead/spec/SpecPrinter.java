@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.util.Map;
 
 /**
  * The fully resolved spec as YAML, every default filled in (what {@code --print-config} shows): the same snake_case
@@ -21,6 +22,11 @@ public final class SpecPrinter {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private SpecPrinter() {}
+
+    /** The resolved spec flattened as run params ({@code training.lr → 0.001}), defaults included. */
+    public static Map<String, String> params(ExperimentSpec spec) {
+        return new SpecLoader.Resolved(spec, YAML.valueToTree(spec), "").params();
+    }
 
     public static String yaml(ExperimentSpec spec) {
         try {

@@ -19,6 +19,7 @@ import org.polyhead.run.Progress;
 import org.polyhead.run.Provenance;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.spec.SpecPrinter;
 import org.polyhead.track.RunInfo;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.TrackedRun;
@@ -83,6 +84,7 @@ public final class SweepRunner {
             }
         }
         logBestModel(base, results);
+        parent.logMetrics(SweepSummary.best(results), 0);
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);
         return new Outcome(parent.runId(), experiment, results,
@@ -145,7 +147,8 @@ public final class SweepRunner {
         TrackedRun run = tracker.startRun(experiment, name, parentId, tags);
         run.logInputs(RunDatasets.of(data, resolved.spec().data().toString(),
                 Path.of(System.getProperty("polyhead.home", "."))));
-        Map<String, String> params = new LinkedHashMap<>(resolved.params());
+        Map<String, String> params = new LinkedHashMap<>(SpecPrinter.params(resolved.spec()));  // defaults too
+        params.putAll(resolved.params());  // the values as written win where both have a key
         if (resolved.spec().loss().pi() != null) {
             params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
         }

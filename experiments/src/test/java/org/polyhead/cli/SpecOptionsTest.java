@@ -43,6 +43,15 @@ class SpecOptionsTest {
     }
 
     @Test
+    void runParamsIncludeTheDefaults() {
+        SpecLoader.Resolved spec = SpecLoader.load(QUICKSTART, List.of());
+        var params = org.polyhead.spec.SpecPrinter.params(spec.spec());
+        assertEquals("linear", params.get("training.schedule"), params.toString());
+        assertEquals("best", params.get("tracking.log_model"), params.toString());
+        assertEquals(spec.params().get("loss.pi"), params.get("loss.pi"));
+    }
+
+    @Test
     void dryRunListsEveryTrialWithItsConfigHash() {
         assertEquals(0, run("sweep", QUICKSTART.toString(), "--dry-run"));
         SpecLoader.Resolved base = SpecLoader.load(QUICKSTART, List.of());
