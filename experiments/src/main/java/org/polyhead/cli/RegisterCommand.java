@@ -2,6 +2,8 @@ package org.polyhead.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowClientException;
@@ -69,11 +71,15 @@ public final class RegisterCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean hasModel(MlflowClient client) {
+    /** Through the REST API: the Java client's {@code listArtifacts} runs Python for a proxied artifact store. */
+    private boolean hasModel(MlflowClient client) throws IOException {
+        String listed;
         try {
-            return !client.listArtifacts(runId, ModelArtifacts.DIR).isEmpty();
+            listed = client.sendGet("artifacts/list?run_id=" + URLEncoder.encode(runId, StandardCharsets.UTF_8)
+                    + "&path=" + ModelArtifacts.DIR);
         } catch (MlflowClientException e) {
             throw new UserError("no run " + runId + " at the tracking server: " + e.getMessage(), e);
         }
+        return JSON.readTree(listed).path("files").size() > 0;
     }
 }

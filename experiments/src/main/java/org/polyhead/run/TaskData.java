@@ -52,6 +52,7 @@ public final class TaskData {
             throw new UserError("cannot write the split assignment under " + workDir + ": " + e.getMessage(), e);
         }
         return new PreparedData(groups, train, val, Checkpoints.vocabSize(spec.encoder()), dataset.name(),
-                dataset.sha256(), task.tokenizerId(spec), artifacts, taxonomy);
+                dataset.sha256(), task.tokenizerId(spec), artifacts, taxonomy,
+                split.validation().stream().map(TextRecord::text).toList());
     }
 }

@@ -175,7 +175,7 @@ public final class TrialRunner {
             Files.writeString(dir.resolve("metrics.csv"), table.csv());
             run.logArtifact(dir.resolve("metrics.csv"), "");
             Map<String, INDArray> probs = Predictor.predictions(trainer, model.groups(), data.validation(), weights, bs);
-            ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets());
+            ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets(), data.validationTexts());
             run.logArtifact(dir.resolve("confusion.json"), "");
             model.groups().stream().filter(g -> Files.exists(dir.resolve(ValidationArtifacts.picture(g))))
                     .forEach(g -> run.logArtifact(dir.resolve(ValidationArtifacts.picture(g)), ""));

@@ -16,17 +16,21 @@ import org.polyhead.mlflow.ConfusionPicture;
 
 /**
  * Writes a run's validation confusion matrices ({@code confusion.json} and one {@code confusion_<group>.png} per
- * single-label group) and predictions
- * ({@code predictions.jsonl}: per group the true and predicted class with the probabilities, the true and predicted
- * class sets for multi-label groups, the true and predicted value in original units for regression groups).
+ * single-label group) and predictions ({@code predictions.jsonl}: the text, then per group the true and predicted
+ * class with the probabilities, the true and predicted class sets for multi-label groups, the true and predicted value
+ * in original units for regression groups).
  */
 final class ValidationArtifacts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ValidationArtifacts() {}
 
-    static void write(Path dir, List<LabelGroup> groups, Map<String, INDArray> probs, Map<String, INDArray> targets)
-            throws IOException {
+    /**
+     * @param texts the validation texts in batch order, written into each prediction line; left out when their number
+     *              differs from the predictions' (a task that dropped records while batching)
+     */
+    static void write(Path dir, List<LabelGroup> groups, Map<String, INDArray> probs, Map<String, INDArray> targets,
+                      List<String> texts) throws IOException {
         Map<String, Object> confusion = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
             if (g.type() == TargetType.SOFTMAX) {
@@ -41,6 +45,9 @@ final class ValidationArtifacts {
             for (int i = 0; i < n; i++) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("index", i);
+                if (texts.size() == n) {
+                    row.put("text", texts.get(i));
+                }
                 for (LabelGroup g : groups) {
                     row.put(g.name(), entry(g, probs.get("pred." + g.name()).getRow(i),
                             targets.get(g.targetName()).getRow(i)));
