@@ -54,10 +54,10 @@ public final class RegisterCommand implements Callable<Integer> {
             throw new UserError("run " + runId + " has no " + ModelArtifacts.DIR + "/ artifact folder at " + uri
                     + " (set tracking.log_model: all, or register the sweep's best trial)");
         }
-        try {
-            client.sendPost("registered-models/create", JSON.createObjectNode().put("name", name).toString());
-        } catch (MlflowHttpException e) {
-            if (!e.getBodyMessage().contains("RESOURCE_ALREADY_EXISTS")) {
+        if (!registered(client)) {
+            try {
+                client.sendPost("registered-models/create", JSON.createObjectNode().put("name", name).toString());
+            } catch (MlflowHttpException e) {
                 throw new UserError("MLflow at " + uri + ": cannot create registered model '" + name + "': "
                         + e.getBodyMessage(), e);
             }
@@ -69,6 +69,16 @@ public final class RegisterCommand implements Callable<Integer> {
                 + runId + ": " + uri + "/#/models/" + name + "/versions/" + version);
         command.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Searched rather than fetched: the Java client retries (and logs) every 4xx answer, "not found" included. */
+    private boolean registered(MlflowClient client) throws IOException {
+        if (name.contains("'")) {
+            throw new UserError("registered model name " + name + ": quotes are not allowed");
+        }
+        String found = client.sendGet("registered-models/search?filter="
+                + URLEncoder.encode("name = '" + name + "'", StandardCharsets.UTF_8));
+        return JSON.readTree(found).path("registered_models").size() > 0;
     }
 
     /** Through the REST API: the Java client's {@code listArtifacts} runs Python for a proxied artifact store. */

@@ -136,7 +136,7 @@ public final class SweepRunner {
                 String runId = earlier.get(0).runId();
                 var logged = new TrialRunner.Logged(tracker.loggedSteps(runId, "train_loss"),
                         tracker.loggedSteps(runId, "epoch"));
-                return guarded(trial, tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
+                return guarded(tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
             }
         }
         PreparedData data = prepared.computeIfAbsent(Provenance.dataKey(resolved), k -> prepare.apply(resolved));
@@ -153,21 +153,20 @@ public final class SweepRunner {
             params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
         }
         run.logParams(params);
-        return guarded(trial, run, r -> new TrialRunner(workDir).run(resolved, data, r));
+        return guarded(run, r -> new TrialRunner(workDir).run(resolved, data, r));
     }
 
     /**
      * Runs a trial and prints its one-line result; an unexpected failure ends its run as FAILED with the reason, and
      * the sweep goes on.
      */
-    private TrialRunner.Result guarded(Trial trial, TrackedRun run, Function<TrackedRun, TrialRunner.Result> body) {
-        TrialRunner.Result result = unguarded(trial, run, body);
+    private TrialRunner.Result guarded(TrackedRun run, Function<TrackedRun, TrialRunner.Result> body) {
+        TrialRunner.Result result = unguarded(run, body);
         System.err.println(TrialLine.of(run, result, tracker.uri()));
         return result;
     }
 
-    private static TrialRunner.Result unguarded(Trial trial, TrackedRun run,
-                                                Function<TrackedRun, TrialRunner.Result> body) {
+    private static TrialRunner.Result unguarded(TrackedRun run, Function<TrackedRun, TrialRunner.Result> body) {
         try {
             return body.apply(run);
         } catch (UserError e) {
