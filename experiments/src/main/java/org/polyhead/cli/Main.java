@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "polyhead", mixinStandardHelpOptions = true, version = org.polyhead.Polyhead.VERSION,
         description = "Multi-head transformer classifiers on SameDiff, with tracked experiments.",
         footer = {"", "Also, from the launcher only:",
-                "  test        Run the whole test suite (./polyhead test [mvn arguments]); installs torch and",
-                "              transformers on first use for the HuggingFace parity tests.",
+                "  test        Run the whole test suite: ./polyhead test [mvn arguments].",
+                "              Installs torch and transformers on first use (the",
+                "              HuggingFace parity tests need them).",
                 "", "'polyhead help COMMAND' or 'polyhead COMMAND --help' describes a command."},
         subcommands = {
                 CommandLine.HelpCommand.class,
