@@ -13,11 +13,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.report.RunGroups;
 import org.polyhead.eval.Evaluation;
+import org.polyhead.eval.Predictions;
 import org.polyhead.task.PreparedData;
 import org.polyhead.provenance.Provenance;
 import org.polyhead.run.TestPredictions;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.track.RunStatus;
+import org.polyhead.track.Tags;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.track.Tracker;
 
@@ -72,9 +74,8 @@ public final class BaselineRunner {
 
     private Result runOne(String experiment, SpecLoader.Resolved trial, PreparedData data, Baseline baseline,
                           String parentRunId, String key) {
-        Map<String, String> tags = new LinkedHashMap<>(Provenance.common(trial));
-        tags.remove("polyhead.config_hash");  // the trial's: a resumed sweep must not take this run for the trial
-        tags.putAll(Provenance.data(data));
+        Map<String, String> tags = new LinkedHashMap<>(Provenance.of(trial, data).tags());
+        tags.remove(Tags.CONFIG_HASH);  // the trial's: a resumed sweep must not take this run for the trial
         tags.put("polyhead.sweep", ROLE);
         tags.put(BASELINE_TAG, baseline.name());
         tags.put(KEY_TAG, key);
@@ -91,9 +92,9 @@ public final class BaselineRunner {
             BaselineInput in = BaselineInput.of(trial.spec(), data);
             Baseline.Scores scores = baseline.fit(in);
             Map<String, Double> metrics = new LinkedHashMap<>(
-                    Evaluation.metrics(in.groups(), scores.validation(), data.validation().targets()));
+                    Evaluation.metrics(in.groups(), new Predictions(scores.validation()), data.validation().targets()));
             if (scores.test() != null) {
-                Evaluation.metrics(in.groups(), scores.test(), data.test().targets())
+                Evaluation.metrics(in.groups(), new Predictions(scores.test()), data.test().targets())
                         .forEach((k, v) -> metrics.put("test_" + k.substring("val_".length()), v));
                 run.logArtifact(testPredictions(run.runId(), in, scores.test()), "");
             }

@@ -1,8 +1,5 @@
 package org.polyhead.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
@@ -10,18 +7,15 @@ import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.Trackers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code polyhead sweep SPEC}: every trial of the spec's sweep under one parent run. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a spec's sweep (grid and random search over any key) as one parent run with a child run per trial.")
 public final class SweepCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "experiment spec (YAML)")
-    Path spec;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any spec key, e.g. --set training.epochs=1")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    SpecOptions options;
 
     @Option(names = "--resume", description = "skip trials already FINISHED (same config hash), continue interrupted ones "
             + "from their last checkpoint")
@@ -29,10 +23,18 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SweepRunner.Outcome outcome = run(SpecLoader.load(spec, sets), resume);
+        SpecLoader.Resolved resolved = options.load();
+        if (options.look(resolved, true)) {
+            return 0;
+        }
+        SweepRunner.Outcome outcome;
+        try (MlflowTracker tracker = options.tracker()) {
+            outcome = runner(tracker, resume).run(resolved);
+        }
         long failed = outcome.results().stream().filter(r -> r.failure() != null).count();
         System.out.printf("sweep %s: %d trials (%d failed) in experiment '%s'%n", outcome.parentRunId(),
                 outcome.results().size(), failed, outcome.experiment());
+        System.out.println("MLflow UI: " + outcome.link());
         if (failed > 0) {
             System.err.printf("polyhead: %d of %d trials failed%n", failed, outcome.results().size());
         }

@@ -1,19 +1,25 @@
 package org.polyhead.sweep;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.polyhead.UserError;
 import org.polyhead.baseline.BaselineRunner;
+import org.polyhead.mlflow.ModelArtifacts;
+import org.polyhead.mlflow.RunDatasets;
+import org.polyhead.mlflow.UiLinks;
 import me.tongfei.progressbar.ProgressBar;
 import org.polyhead.provenance.Provenance;
 import org.polyhead.run.Progress;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.spec.SpecPrinter;
 import org.polyhead.task.PreparedData;
 import org.polyhead.track.Metrics;
 import org.polyhead.track.RunInfo;
@@ -53,8 +59,12 @@ public final class SweepRunner {
         this.workDir = workDir;
     }
 
-    /** The sweep's parent run id and each trial's result, in plan order. */
-    public record Outcome(String parentRunId, String experiment, List<TrialRunner.Result> results) {}
+    /**
+     * The sweep's parent run id and each trial's result, in plan order.
+     *
+     * @param link the parent run's page in the MLflow UI
+     */
+    public record Outcome(String parentRunId, String experiment, List<TrialRunner.Result> results, String link) {}
 
     public Outcome run(SpecLoader.Resolved base) {
         String experiment = experimentOf(base);
@@ -87,14 +97,41 @@ public final class SweepRunner {
         new BaselineRunner(tracker, workDir).run(experiment,
                 trials.stream().map(t -> base.with(t.overrides())).toList(),
                 r -> prepared.computeIfAbsent(Provenance.dataKey(r), k -> prepare.apply(r)), parent.runId());
+        logBestModel(base, results);
+        parent.logMetrics(SweepSummary.best(results), 0);
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);
-        return new Outcome(parent.runId(), experiment, results);
+        return new Outcome(parent.runId(), experiment, results,
+                UiLinks.run(tracker.uri(), parent.experimentId(), parent.runId()));
     }
 
     /** One top-level run of the spec as written (no parent, tag {@code polyhead.sweep=single}). */
     public TrialRunner.Result runOne(SpecLoader.Resolved spec) {
-        return runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
+        TrialRunner.Result result = runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
+        logBestModel(spec, List.of(result));
+        return result;
+    }
+
+    /**
+     * {@code tracking.log_model: best}: the model of the best FINISHED trial (by {@link ModelArtifacts#rankingMetric})
+     * goes to its run's {@code model/} folder; a single run's always does. ({@code all} is logged by each trial.)
+     */
+    private void logBestModel(SpecLoader.Resolved spec, List<TrialRunner.Result> results) {
+        if (!spec.spec().tracking().logModel().equals("best") || spec.spec().training().checkpoint()) {
+            return;
+        }
+        List<TrialRunner.Result> done = results.stream().filter(r -> r.status() == RunStatus.FINISHED)
+                .filter(r -> Files.isDirectory(workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR))).toList();
+        List<Map<String, Double>> metrics = done.stream().map(TrialRunner.Result::metrics).toList();
+        Optional<Integer> best = done.size() == 1 ? Optional.of(0)
+                : ModelArtifacts.rankingMetric(spec.spec().training().earlyStopping(), metrics)
+                        .flatMap(m -> ModelArtifacts.best(m, metrics));
+        best.map(done::get).ifPresent(r -> {
+            TrackedRun run = tracker.reopen(r.runId());
+            ModelArtifacts.log(run, workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR));
+            run.setTag(ModelArtifacts.LOGGED_TAG, "best");
+            run.end(RunStatus.FINISHED);
+        });
     }
 
     private PreparedData prepared(SpecLoader.Resolved resolved) {
@@ -124,7 +161,7 @@ public final class SweepRunner {
                 String runId = earlier.get(0).runId();
                 var logged = new TrialRunner.Logged(tracker.loggedSteps(runId, Metrics.TRAIN_LOSS),
                         tracker.loggedSteps(runId, Metrics.EPOCH));
-                return guarded(trial, tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
+                return guarded(tracker.reopen(runId), run -> runner.run(resolved, data, run, logged));
             }
         }
         PreparedData data = prepared(resolved);
@@ -133,12 +170,15 @@ public final class SweepRunner {
         tags.put(Tags.SWEEP, parentId == null ? Tags.SINGLE : Tags.CHILD);
         String name = parentId == null ? resolved.spec().name() : trial.name();
         TrackedRun run = tracker.startRun(experiment, name, parentId, tags);
-        Map<String, String> params = new LinkedHashMap<>(resolved.params());
+        run.logInputs(RunDatasets.of(data, resolved.spec().data().toString(),
+                Path.of(System.getProperty("polyhead.home", "."))));
+        Map<String, String> params = new LinkedHashMap<>(SpecPrinter.params(resolved.spec()));  // defaults too
+        params.putAll(resolved.params());  // the values as written win where both have a key
         if (resolved.spec().loss().pi() != null) {
             params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
         }
         run.logParams(params);
-        return guarded(trial, run, r -> new TrialRunner(workDir).run(resolved, data, r));
+        return guarded(run, r -> new TrialRunner(workDir).run(resolved, data, r));
     }
 
     /**
@@ -156,11 +196,16 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs a trial; any failure ends its run as FAILED with the reason. An unexpected one lets the sweep go on; a
-     * user's mistake is rethrown.
+     * Runs a trial and prints its one-line result; any failure ends its run as FAILED with the reason. An unexpected
+     * one lets the sweep go on; a user's mistake is rethrown.
      */
-    private static TrialRunner.Result guarded(Trial trial, TrackedRun run,
-                                              Function<TrackedRun, TrialRunner.Result> body) {
+    private TrialRunner.Result guarded(TrackedRun run, Function<TrackedRun, TrialRunner.Result> body) {
+        TrialRunner.Result result = unguarded(run, body);
+        System.err.println(TrialLine.of(run, result, tracker.uri()));
+        return result;
+    }
+
+    private static TrialRunner.Result unguarded(TrackedRun run, Function<TrackedRun, TrialRunner.Result> body) {
         try {
             return body.apply(run);
         } catch (UserError e) {
@@ -168,7 +213,6 @@ public final class SweepRunner {
             throw e;
         } catch (RuntimeException e) {
             String reason = FinalState.failed(run, e);
-            System.err.println("polyhead: trial '" + trial.name() + "' failed: " + reason);
             return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
         }
     }

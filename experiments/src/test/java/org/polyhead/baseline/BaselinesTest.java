@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.data.TextRecord;
 import org.polyhead.eval.Evaluation;
+import org.polyhead.eval.Predictions;
 import org.polyhead.task.PreparedData;
 import org.polyhead.task.TaskData;
 import org.polyhead.spec.SpecLoader;
@@ -48,7 +49,7 @@ class BaselinesTest {
         BaselineInput in = BaselineInput.of(spec.spec(), data);
         Baseline.Scores scores = Baselines.named(name).fit(in);
         assertEquals(data.validation().size(), scores.validation().get("pred.pos").size(0));
-        Map<String, Double> m = Evaluation.metrics(in.groups(), scores.test(), data.test().targets());
+        Map<String, Double> m = Evaluation.metrics(in.groups(), new Predictions(scores.test()), data.test().targets());
         System.err.println(name + " test " + m);
         return m;
     }
@@ -86,7 +87,8 @@ class BaselinesTest {
             part.forEach(r -> assertEquals(384, cached.get(r.line()).length, "line " + r.line()));
         }
         INDArray again = Baselines.named("probe").fit(in).test().get("pred.pos");
-        assertEquals(acc, Evaluation.metrics(in.groups(), Map.of("pred.pos", again), data.test().targets())
+        assertEquals(acc, Evaluation.metrics(in.groups(), new Predictions(Map.of("pred.pos", again)),
+                data.test().targets())
                 .get("val_acc_pos"), 0.0);
     }
 }

@@ -18,6 +18,7 @@ import org.polyhead.report.RunGroups;
 import org.polyhead.report.TrackedRuns;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
+import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowServerExtension;
 import org.polyhead.track.MlflowTracker;
 

@@ -60,6 +60,11 @@ public final class Metrics {
         return VALIDATION + "rmse_" + group;
     }
 
+    /** Loss-like metrics ({@code *loss*}, {@code *mae*}, {@code *rmse*}) improve downwards, all others upwards. */
+    public static boolean lowerIsBetter(String metric) {
+        return metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
+    }
+
     /** A group's validation loss. */
     public static String validationLoss(String group) {
         return VALIDATION + "loss_" + group;

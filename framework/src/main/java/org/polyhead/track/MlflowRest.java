@@ -31,7 +31,10 @@ final class MlflowRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final String uri;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client otherwise asks to upgrade to h2c, which MLflow 3's uvicorn server refuses, and a request
+    // with a body (artifact PUT) then never completes
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> artifactRoots = new ConcurrentHashMap<>();
 
     MlflowRest(String uri) {
