@@ -19,8 +19,6 @@ import org.polyhead.track.TrackedRun;
  */
 public final class ModelArtifacts {
     public static final String DIR = "model";
-    /** On the run whose model a sweep kept: why ({@code best}). */
-    public static final String LOGGED_TAG = "polyhead.model_logged";
 
     private ModelArtifacts() {}
 
@@ -41,7 +39,7 @@ public final class ModelArtifacts {
         if (earlyStopping != null && !earlyStopping.isBlank()) {
             return Optional.of(earlyStopping);
         }
-        return metrics.stream().flatMap(m -> m.keySet().stream()).filter(k -> k.startsWith("val_acc")).sorted()
+        return metrics.stream().flatMap(m -> m.keySet().stream()).filter(Metrics::isAccuracy).sorted()
                 .findFirst();
     }
 

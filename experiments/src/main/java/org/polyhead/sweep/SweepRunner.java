@@ -129,7 +129,7 @@ public final class SweepRunner {
         best.map(done::get).ifPresent(r -> {
             TrackedRun run = tracker.reopen(r.runId());
             ModelArtifacts.log(run, workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR));
-            run.setTag(ModelArtifacts.LOGGED_TAG, "best");
+            run.setTag(Tags.MODEL_LOGGED, "best");
             run.end(RunStatus.FINISHED);
         });
     }

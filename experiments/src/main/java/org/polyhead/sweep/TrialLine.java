@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.polyhead.mlflow.UiLinks;
 import org.polyhead.run.TrialRunner;
+import org.polyhead.track.Metrics;
 import org.polyhead.track.TrackedRun;
 
 /**
@@ -28,7 +29,7 @@ final class TrialLine {
 
     static String keyMetrics(Map<String, Double> metrics) {
         return metrics.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("val_acc") || e.getKey().startsWith("val_f1"))
+                .filter(e -> Metrics.isAccuracy(e.getKey()) || Metrics.isF1(e.getKey()))
                 .limit(SHOWN)
                 .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining("  "));
