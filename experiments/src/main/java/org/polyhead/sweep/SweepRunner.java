@@ -78,31 +78,38 @@ public final class SweepRunner {
             parent = tracker.startRun(experiment, base.spec().name() + " sweep", null, tags);
             parent.logParams(base.params());
         }
-        List<TrialRunner.Result> results = new ArrayList<>();
-        int i = 0;
-        try (ProgressBar bar = Progress.bar("sweep " + base.spec().name(), trials.size())) {
-            for (Trial trial : trials) {
-                i++;
-                System.err.printf("polyhead: trial %d/%d: %s%n", i, trials.size(), trial.name());
-                SpecLoader.Resolved resolved = specs.get(i - 1);
-                String parentId = parent.runId();
-                results.add(untracked(trial, () -> runTrial(experiment, resolved, trial, parentId)));
-                bar.step();
-                System.gc();  // SameDiff's native memory is freed only by the garbage collector
-            }
+        List<TrialRunner.Result> results;
+        try {
+            results = runTrials(experiment, base.spec().name(), trials, specs, parent.runId());
+            new BaselineRunner(tracker, workDir).run(experiment,
+                    trials.stream().map(t -> base.with(t.overrides())).toList(), this::prepared, parent.runId());
+            logBestModel(base, results);
+            parent.logMetrics(SweepSummary.best(results), 0);
         } catch (RuntimeException e) {
             FinalState.failed(parent, e);
             throw e;
         }
-        new BaselineRunner(tracker, workDir).run(experiment,
-                trials.stream().map(t -> base.with(t.overrides())).toList(),
-                r -> prepared.computeIfAbsent(Provenance.dataKey(r), k -> prepare.apply(r)), parent.runId());
-        logBestModel(base, results);
-        parent.logMetrics(SweepSummary.best(results), 0);
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
         parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);
         return new Outcome(parent.runId(), experiment, results,
                 UiLinks.run(tracker.uri(), parent.experimentId(), parent.runId()));
+    }
+
+    /** The trials in plan order, each under the parent run; a failing trial is recorded and the next one runs. */
+    private List<TrialRunner.Result> runTrials(String experiment, String name, List<Trial> trials,
+                                               List<SpecLoader.Resolved> specs, String parentId) {
+        List<TrialRunner.Result> results = new ArrayList<>();
+        try (ProgressBar bar = Progress.bar("sweep " + name, trials.size())) {
+            for (int i = 0; i < trials.size(); i++) {
+                Trial trial = trials.get(i);
+                SpecLoader.Resolved resolved = specs.get(i);
+                System.err.printf("polyhead: trial %d/%d: %s%n", i + 1, trials.size(), trial.name());
+                results.add(untracked(trial, () -> runTrial(experiment, resolved, trial, parentId)));
+                bar.step();
+                System.gc();  // SameDiff's native memory is freed only by the garbage collector
+            }
+        }
+        return results;
     }
 
     /** One top-level run of the spec as written (no parent, tag {@code polyhead.sweep=single}). */
@@ -128,9 +135,12 @@ public final class SweepRunner {
                         .flatMap(m -> ModelArtifacts.best(m, metrics));
         best.map(done::get).ifPresent(r -> {
             TrackedRun run = tracker.reopen(r.runId());
-            ModelArtifacts.log(run, workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR));
-            run.setTag(Tags.MODEL_LOGGED, "best");
-            run.end(RunStatus.FINISHED);
+            try {
+                ModelArtifacts.log(run, workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR));
+                run.setTag(Tags.MODEL_LOGGED, "best");
+            } finally {
+                run.end(RunStatus.FINISHED);  // the trial finished; a model that could not be logged does not undo it
+            }
         });
     }
 
