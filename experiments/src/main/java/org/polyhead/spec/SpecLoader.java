@@ -111,6 +111,7 @@ public final class SpecLoader {
             root = root.getCause();
         }
         String why = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+        why = TypeMismatch.of(e) != null ? TypeMismatch.of(e) : why;
         if (why != null && why.startsWith("Unrecognized field")) {
             why = "unknown key" + nearestKey(e);
         }
