@@ -71,6 +71,12 @@ class SpecOptionsTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeSaysWhatWasExpected() {
+        assertEquals(2, run("train", QUICKSTART.toString(), "--dry-run", "training.epochs=three"));
+        assertTrue(err.toString().contains("training.epochs: expected an integer, got 'three'"), err.toString());
+    }
+
+    @Test
     void anUnknownKeySuggestsTheNearestOne() {
         assertEquals(2, run("train", QUICKSTART.toString(), "--dry-run", "training.epoks=1"));
         assertTrue(err.toString().contains("training.epoks: unknown key; did you mean 'epochs'?"), err.toString());
