@@ -25,6 +25,9 @@ public final class MlflowServer {
     // a cold server imports all of mlflow: MLflow 3.17.2 took 20 s on an idle 2-core machine and 5 min 6 s on the same
     // machine at load average 18 (four test suites at once)
     private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
+    // a refused connection fails at once; a live MLflow 3 server (one uvicorn worker) busy with another client's
+    // requests took over 3 s to answer /health at load average 20, and was then taken for unreachable
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
     private final Path home;
     private final Path state;
 
@@ -159,7 +162,7 @@ public final class MlflowServer {
         try {
             HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2)).build().send(
-                    HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpRequest.newBuilder(URI.create(address)).timeout(ANSWER_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException | IllegalArgumentException e) {
