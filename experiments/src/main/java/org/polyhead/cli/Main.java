@@ -6,6 +6,11 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code polyhead} launcher: one subcommand per task. */
 @Command(name = "polyhead", mixinStandardHelpOptions = true, version = org.polyhead.Polyhead.VERSION,
         description = "Multi-head transformer classifiers on SameDiff, with tracked experiments.",
+        footer = {"", "Also, from the launcher only:",
+                "  test        Run the whole test suite: ./polyhead test [mvn arguments].",
+                "              Installs torch and transformers on first use (the",
+                "              HuggingFace parity tests need them).",
+                "", "'polyhead help COMMAND' or 'polyhead COMMAND --help' describes a command."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 QuickstartCommand.class,
@@ -13,6 +18,7 @@ import picocli.CommandLine.Command;
                 PaperCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                RegisterCommand.class,
                 SweepCommand.class,
                 MlflowCommand.class,
                 EncodeCommand.class,

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code polyhead quickstart}: a small π sweep on real data, tracked in MLflow, and its report. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Run a small π sweep (two label groups, small encoder) and write reports/quickstart/.")
+        description = "Run a small π sweep (two label groups, small encoder) and write reports/quickstart/ "
+                + "(git-ignored; a committed example is in docs/quickstart-example/).")
 public final class QuickstartCommand implements Callable<Integer> {
     static final String SPEC = "experiments/specs/quickstart.yaml";
 
@@ -40,7 +41,7 @@ public final class QuickstartCommand implements Callable<Integer> {
                 List.of("hardware: " + org.polyhead.report.Hardware.describe())),
                 new org.polyhead.report.MlflowPredictions(uri));
         System.out.println("report: " + md);
-        System.out.println("MLflow UI: " + uri + "/#/experiments/" + runs.get(0).tags().getOrDefault("mlflow.experimentId", ""));
+        System.out.println("MLflow UI: " + outcome.link());
         return 0;
     }
 }

@@ -2,8 +2,6 @@ package org.polyhead.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.polyhead.UserError;
 import org.polyhead.spec.SpecLoader;
@@ -13,18 +11,15 @@ import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.Trackers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code polyhead sweep SPEC}: every trial of the spec's sweep under one parent run. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a spec's sweep (grid and random search over any key) as one parent run with a child run per trial.")
 public final class SweepCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "experiment spec (YAML)")
-    Path spec;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any spec key, e.g. --set training.epochs=1")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    SpecOptions options;
 
     @Option(names = "--resume", description = "skip trials already FINISHED (same config hash), continue interrupted ones "
             + "from their last checkpoint")
@@ -51,23 +46,30 @@ public final class SweepCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new UserError("--parallel: must be at least 1, got " + parallel);
         }
-        SpecLoader.Resolved resolved = SpecLoader.load(spec, sets);
-        SweepRunner.Outcome outcome = parallel == 1 && master == null ? run(resolved, resume) : onCluster(resolved);
+        SpecLoader.Resolved resolved = options.load();
+        if (options.look(resolved, true)) {
+            return 0;
+        }
+        SweepRunner.Outcome outcome;
+        try (MlflowTracker tracker = options.tracker()) {
+            outcome = parallel == 1 && master == null ? runner(tracker, resume).run(resolved)
+                    : onCluster(tracker, resolved);
+        }
         long failed = outcome.results().stream().filter(r -> r.failure() != null).count();
         System.out.printf("sweep %s: %d trials (%d failed) in experiment '%s'%n", outcome.parentRunId(),
                 outcome.results().size(), failed, outcome.experiment());
+        System.out.println("MLflow UI: " + outcome.link());
         if (failed > 0) {
             System.err.printf("polyhead: %d of %d trials failed%n", failed, outcome.results().size());
         }
         return failed > 0 ? 1 : 0;
     }
 
-    private SweepRunner.Outcome onCluster(SpecLoader.Resolved resolved) {
+    private SweepRunner.Outcome onCluster(MlflowTracker tracker, SpecLoader.Resolved resolved) {
         Path checkpoints = checkpointDir != null ? checkpointDir.toAbsolutePath()
                 : Home.path().resolve(".polyhead/spark/checkpoints");
-        try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path());
-             TrialExecutor executor = TrialExecutor.open(new TrialExecutor.Options(parallel, master, checkpoints,
-                     Duration.ofSeconds(executorTimeout), Home.path(), tracker))) {
+        try (TrialExecutor executor = TrialExecutor.open(new TrialExecutor.Options(parallel, master, checkpoints,
+                Duration.ofSeconds(executorTimeout), Home.path(), tracker))) {
             return runner(tracker, resume).on(executor).run(resolved);
         }
     }

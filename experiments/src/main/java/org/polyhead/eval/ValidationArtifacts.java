@@ -12,24 +12,31 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.TargetType;
+import org.polyhead.mlflow.ConfusionPicture;
 
 /**
- * Writes a run's validation confusion matrices ({@code confusion.json}, single-label groups) and predictions
- * ({@code predictions.jsonl}: per group the true and predicted class with the probabilities, the true and predicted
- * class sets for multi-label groups, the true and predicted value in original units for regression groups).
+ * Writes a run's validation confusion matrices ({@code confusion.json} and one {@code confusion_<group>.png} per
+ * single-label group) and predictions ({@code predictions.jsonl}: the text, then per group the true and predicted
+ * class with the probabilities, the true and predicted class sets for multi-label groups, the true and predicted value
+ * in original units for regression groups).
  */
 public final class ValidationArtifacts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ValidationArtifacts() {}
 
-    public static void write(Path dir, List<LabelGroup> groups, Predictions probs, Map<String, INDArray> targets)
-            throws IOException {
+    /**
+     * @param texts the validation texts in batch order, written into each prediction line; left out when their number
+     *              differs from the predictions' (a task that dropped records while batching)
+     */
+    public static void write(Path dir, List<LabelGroup> groups, Predictions probs, Map<String, INDArray> targets,
+                             List<String> texts) throws IOException {
         Map<String, Object> confusion = new LinkedHashMap<>();
         for (LabelGroup g : groups) {
             if (g.type() == TargetType.SOFTMAX) {
-                confusion.put(g.name(), Map.of("classes", g.classes(),
-                        "matrix", Evaluation.confusion(probs.of(g), targets.get(g.targetName()))));
+                long[][] matrix = Evaluation.confusion(probs.of(g), targets.get(g.targetName()));
+                confusion.put(g.name(), Map.of("classes", g.classes(), "matrix", matrix));
+                ConfusionPicture.write(dir.resolve(picture(g)), g.name() + " (validation)", g.classes(), matrix);
             }
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("confusion.json").toFile(), confusion);
@@ -38,6 +45,9 @@ public final class ValidationArtifacts {
             for (int i = 0; i < n; i++) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("index", i);
+                if (texts.size() == n) {
+                    row.put("text", texts.get(i));
+                }
                 for (LabelGroup g : groups) {
                     row.put(g.name(), entry(g, probs.of(g).getRow(i),
                             targets.get(g.targetName()).getRow(i)));
@@ -46,6 +56,11 @@ public final class ValidationArtifacts {
                 w.write('\n');
             }
         }
+    }
+
+    /** The PNG of a single-label group's confusion matrix: {@code confusion_<group>.png}. */
+    public static String picture(LabelGroup g) {
+        return "confusion_" + g.name() + ".png";
     }
 
     private static Map<String, Object> entry(LabelGroup g, INDArray p, INDArray y) {

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.Polyhead;
+import org.polyhead.mlflow.RunConventions;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.PreparedData;
 import org.polyhead.track.Tags;
 
 /**
  * Gathers the provenance of every run into a {@link RunProvenance}: git commit and dirty flag, config hash, seed,
- * polyhead version, ND4J backend and device, and (per trial) dataset, its SHA-256, tokenizer and task kind.
+ * polyhead version, spec file (relative to the repository root when inside it), ND4J backend and device, user, the
+ * spec's header comment, and (per trial) dataset, its SHA-256, tokenizer and task kind.
  */
 public final class Provenance {
     private static Map<String, String> git;
@@ -25,8 +27,9 @@ public final class Provenance {
     public static RunProvenance of(SpecLoader.Resolved spec) {
         Map<String, String> git = git();
         return new RunProvenance(git.get(Tags.GIT_COMMIT), git.get(Tags.GIT_DIRTY), spec.hash(),
-                spec.spec().training().seed(), Polyhead.VERSION, spec.source(),
-                Nd4j.getBackend().getClass().getSimpleName(), device(), null, null, null, null);
+                spec.spec().training().seed(), Polyhead.VERSION, RunConventions.relative(home(), spec.source()),
+                Nd4j.getBackend().getClass().getSimpleName(), device(), System.getProperty("user.name", "unknown"),
+                RunConventions.headerComment(Path.of(spec.source())), null, null, null, null);
     }
 
     /** The facts of a trial of this spec on its prepared data. */
@@ -34,6 +37,9 @@ public final class Provenance {
         return of(spec).withData(data);
     }
 
+    private static Path home() {
+        return Path.of(System.getProperty("polyhead.home", "."));
+    }
 
     /** The GPU(s) ND4J runs on (CUDA backend), else the CPU's architecture, cores and OpenMP threads. */
     public static String device() {
@@ -55,10 +61,9 @@ public final class Provenance {
     private static synchronized Map<String, String> git() {
         if (git == null) {
             Map<String, String> g = new LinkedHashMap<>();
-            Path home = Path.of(System.getProperty("polyhead.home", "."));
-            String commit = run(home, "git", "rev-parse", "HEAD");
+            String commit = run(home(), "git", "rev-parse", "HEAD");
             g.put(Tags.GIT_COMMIT, commit == null ? "unknown" : commit);
-            String status = run(home, "git", "status", "--porcelain", "--untracked-files=no");
+            String status = run(home(), "git", "status", "--porcelain", "--untracked-files=no");
             g.put(Tags.GIT_DIRTY, status == null ? "unknown" : Boolean.toString(!status.isEmpty()));
             git = g;
         }

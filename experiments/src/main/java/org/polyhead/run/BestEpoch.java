@@ -3,6 +3,7 @@ package org.polyhead.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.polyhead.track.Metrics;
 
 /**
  * The epoch whose weights the held-out test part is evaluated with: the best by {@code training.early_stopping}'s
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class BestEpoch implements TrainingListener {
     private final String metric;
     private int epoch;
+    private long step;
     private double best = Double.NaN;
     private Map<String, INDArray> weights;
 
@@ -23,26 +25,28 @@ final class BestEpoch implements TrainingListener {
     /** Epochs restored from a checkpoint compete too, without weights. */
     @Override
     public void onTrainingBegin(TrainingState state) {
-        state.table().rows().forEach(row -> offer(row.get("epoch").intValue(), row, null));
+        state.table().rows().forEach(row -> offer(row.get(Metrics.EPOCH).intValue(), row.get(Metrics.STEP).longValue(),
+                row, null));
     }
 
     @Override
     public void onEpoch(TrainingState state, Map<String, Double> metrics) {
-        offer(state.epoch(), metrics, state.trainer().parameters());
+        offer(state.epoch(), state.step(), metrics, state.trainer().parameters());
     }
 
     /**
      * Considers an epoch's validation metrics; copies the parameters (a trainer's {@code parameters()}) when the epoch
      * is the best so far. {@code parameters} is null for epochs restored from a checkpoint, whose weights are gone.
      */
-    void offer(int epoch, Map<String, Double> metrics, Map<String, INDArray> parameters) {
+    void offer(int epoch, long step, Map<String, Double> metrics, Map<String, INDArray> parameters) {
         Double v = metric == null ? null : metrics.get(metric);
         boolean better = metric == null || v == null || Double.isNaN(best)
-                || (EarlyStopping.lowerIsBetter(metric) ? v < best : v > best);
+                || (Metrics.lowerIsBetter(metric) ? v < best : v > best);
         if (!better) {
             return;
         }
         this.epoch = epoch;
+        this.step = step;
         this.best = v == null ? Double.NaN : v;
         this.weights = parameters == null ? null : copy(parameters);
     }
@@ -50,6 +54,11 @@ final class BestEpoch implements TrainingListener {
     /** The chosen epoch (0 before any). */
     int epoch() {
         return epoch;
+    }
+
+    /** The global step at the end of the chosen epoch (0 before any). */
+    long step() {
+        return step;
     }
 
     /** Whether the chosen epoch's weights are in memory (not when it was restored from a checkpoint). */

@@ -2,6 +2,7 @@ package org.polyhead.run;
 
 import java.util.Map;
 import org.polyhead.UserError;
+import org.polyhead.track.Metrics;
 import org.polyhead.track.Tags;
 
 /**
@@ -33,11 +34,6 @@ final class EarlyStopping implements TrainingListener {
         }
     }
 
-    /** Loss-like metrics improve downwards. */
-    static boolean lowerIsBetter(String metric) {
-        return metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
-    }
-
     boolean shouldStop(Map<String, Double> metrics) {
         if (metric == null || metric.isBlank()) {
             return false;
@@ -47,7 +43,7 @@ final class EarlyStopping implements TrainingListener {
             throw new UserError("training.early_stopping: no validation metric '" + metric + "'; this run has "
                     + metrics.keySet());
         }
-        if (Double.isNaN(best) || (lowerIsBetter(metric) ? v < best : v > best)) {
+        if (Double.isNaN(best) || (Metrics.lowerIsBetter(metric) ? v < best : v > best)) {
             best = v;
             stale = 0;
             return false;

@@ -99,7 +99,7 @@ final class StagedRunner implements Training {
         }
         Map<String, Double> metrics = validate(stages, levels, data, bs);
         metrics.put(Metrics.EPOCH, (double) spec.training().epochs());
-        run.logMetrics(metrics, spec.training().epochs());
+        run.logMetrics(metrics, step);  // at the global step, beside the training curves
         writeArtifacts(trial, data, ledger, run);
         run.end(RunStatus.FINISHED);
         return new TrialRunner.Result(run.runId(), RunStatus.FINISHED, metrics, null);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.eval.Predictions;
 import org.polyhead.model.GroupModel;
@@ -17,8 +16,10 @@ import org.polyhead.train.Trainer;
 /**
  * Evaluates the held-out test part ({@code data.test}) once, after training, with the weights of the best validation
  * epoch ({@link BestEpoch}): the same metrics as validation under {@code test_} names ({@code test_acc_<group>},
- * {@code test_f1_<group>}, ...), {@code best_epoch}, and the per-example predictions ({@link TestPredictions}). A spec
- * without a test part logs nothing. A trial reads the test part here only, once, after its last epoch.
+ * {@code test_f1_<group>}, ...), {@code best_epoch}, and the per-example predictions ({@link TestPredictions}). The
+ * metrics are logged at the global step of the epoch whose weights were evaluated, beside that epoch's validation
+ * metrics (which are logged at the step too). A spec without a test part logs nothing. A trial reads the test part
+ * here only, once, after its last epoch.
  */
 final class TestEvaluation {
     /** Metric: the epoch whose weights were evaluated on the test part. */
@@ -36,21 +37,23 @@ final class TestEvaluation {
     }
 
     static void run(PreparedData data, Trainer trainer, GroupModel model, BestEpoch best, int lastEpoch,
-                    TrackedRun run, double[] weights, int bs, Path dir) {
+                    long lastStep, TrackedRun run, double[] weights, int bs, Path dir) {
         if (data.test() == null) {
             return;
         }
         int epoch = lastEpoch;
+        long step = lastStep;
         if (best.kept()) {
             best.restore(trainer.parameters());
             epoch = best.epoch();
+            step = best.step();
         } else {
             run.setTag(WEIGHTS_TAG, "epoch " + lastEpoch + " (the best, epoch " + best.epoch()
                     + ", was trained before a resume and its weights are not kept)");
         }
         Map<String, Double> test = asTest(data.kind().validate(trainer, model, data.test(), weights, bs));
         test.put(BEST_EPOCH, (double) epoch);
-        run.logMetrics(test, epoch);
+        run.logMetrics(test, step);
         Predictions probs = Predictor.predictions(trainer, model.groups(), data.test(), weights, bs);
         try {
             Files.createDirectories(dir);

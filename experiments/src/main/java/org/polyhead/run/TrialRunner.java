@@ -12,12 +12,15 @@ import org.polyhead.UserError;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.checkpoint.CheckpointLoader;
 import org.polyhead.encoder.checkpoint.HfConfig;
+import org.polyhead.encoder.checkpoint.PretrainedModels;
 import org.polyhead.eval.MetricsTable;
 import org.polyhead.eval.Predictions;
 import org.polyhead.eval.ValidationArtifacts;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
+import org.polyhead.mlflow.ModelArtifacts;
+import org.polyhead.mlflow.RunConventions;
 import org.polyhead.model.ModelSpec;
 import org.polyhead.provenance.Provenance;
 import org.polyhead.spec.ExperimentSpec;
@@ -44,7 +47,7 @@ public final class TrialRunner {
         this.workDir = workDir;
     }
 
-    /** Steps and epochs a resumed run already holds. */
+    /** Steps a resumed run already holds: of its training points, and of its epoch rows (metric {@code epoch}). */
     public record Logged(java.util.Set<Long> steps, java.util.Set<Long> epochs) {
         static final Logged NOTHING = new Logged(java.util.Set.of(), java.util.Set.of());
     }
@@ -89,7 +92,7 @@ public final class TrialRunner {
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
         if (pretrained != null) {
             List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
-            run.setTag(Tags.CHECKPOINT, pretrained.toString());
+            run.setTag(Tags.CHECKPOINT, RunConventions.relative(PretrainedModels.home(), pretrained.toString()));
             if (!unused.isEmpty()) {
                 run.setTag(Tags.CHECKPOINT_UNUSED, String.join(",", unused));
             }
@@ -112,7 +115,7 @@ public final class TrialRunner {
         if (data.test() != null) {
             listeners.add(3, best);  // right after Validation: it reads the epoch's metrics
         }
-        try (ProgressBar bar = Progress.bar(run.runId().substring(0, 8) + " " + trial.spec().name(), total)) {
+        try (ProgressBar bar = Progress.bar(run.runName(), total)) {
             listeners.add(2, Progress.steps(bar));
             new TrainingLoop(listeners)
                     .run(state, spec.training().epochs(),
@@ -122,7 +125,7 @@ public final class TrialRunner {
             return fail(run, state.failure());
         }
         writeArtifacts(trial, data, trainer, model, state.table(), run, weights, bs);
-        TestEvaluation.run(data, trainer, model, best, state.table().rows().size(), run, weights, bs,
+        TestEvaluation.run(data, trainer, model, best, state.table().rows().size(), state.step(), run, weights, bs,
                 workDir.resolve(run.runId()));
         run.end(RunStatus.FINISHED);
         return new Result(run.runId(), RunStatus.FINISHED, state.last(), null);
@@ -158,15 +161,15 @@ public final class TrialRunner {
             Files.writeString(dir.resolve("metrics.csv"), table.csv());
             run.logArtifact(dir.resolve("metrics.csv"), "");
             Predictions probs = Predictor.predictions(trainer, model.groups(), data.validation(), weights, bs);
-            ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets());
+            ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets(), data.validationTexts());
             run.logArtifact(dir.resolve("confusion.json"), "");
+            model.groups().stream().filter(g -> Files.exists(dir.resolve(ValidationArtifacts.picture(g))))
+                    .forEach(g -> run.logArtifact(dir.resolve(ValidationArtifacts.picture(g)), ""));
             run.logArtifact(dir.resolve("predictions.jsonl"), "");
             SavedModel.write(dir.resolve("model"), trial, model.groups(), data.vocabSize(), trainer,
                     table.rows().size(), data.kind(), Provenance.of(trial, data));
-            if (trial.spec().training().checkpoint()) {
-                for (String f : List.of("config.yaml", "model.json", "weights.zip")) {
-                    run.logArtifact(dir.resolve("model").resolve(f), "model");
-                }
+            if (trial.spec().training().checkpoint() || trial.spec().tracking().logModel().equals("all")) {
+                ModelArtifacts.log(run, dir.resolve("model"));  // log_model: best is the sweep's choice (SweepRunner)
             }
             for (Map.Entry<String, Path> a : data.artifacts().entrySet()) {
                 run.logArtifact(a.getValue(), a.getKey());

@@ -28,7 +28,7 @@ public record ExperimentSpec(
         training = training == null
                 ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null) : training;
         sweep = sweep == null ? new SweepSpec(null, null, null, null) : sweep;
-        tracking = tracking == null ? new TrackingSpec(null) : tracking;
+        tracking = tracking == null ? new TrackingSpec(null, null) : tracking;
         Checks.distinctGroups(groups);
         baselines = baselines == null ? List.of() : List.copyOf(baselines);
         for (String b : baselines) {
@@ -201,6 +201,20 @@ public record ExperimentSpec(
         }
     }
 
-    /** The MLflow experiment runs go to (defaults to the spec's name). */
-    public record TrackingSpec(String experiment) {}
+    /**
+     * The MLflow experiment runs go to (defaults to the spec's name), and which runs get the trained model as their
+     * {@code model/} artifact folder: {@code best} (default: a single run, and the best trial of a sweep by its
+     * early-stopping metric), {@code all} trials, or {@code none}.
+     */
+    public record TrackingSpec(String experiment, String logModel) {
+        public static final List<String> LOG_MODEL = List.of("best", "all", "none");
+
+        public TrackingSpec {
+            logModel = logModel == null ? "best" : logModel;
+            if (!LOG_MODEL.contains(logModel)) {
+                throw new IllegalArgumentException("tracking.log_model must be one of " + LOG_MODEL + ", got "
+                        + logModel);
+            }
+        }
+    }
 }

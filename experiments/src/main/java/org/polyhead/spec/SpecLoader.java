@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.hash.Hashing;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.polyhead.DidYouMean;
 import org.polyhead.UserError;
 
 /**
@@ -112,11 +114,22 @@ public final class SpecLoader {
         }
         String why = root instanceof IllegalArgumentException ? root.getMessage() : SpecErrors.value(e);
         if (why != null && why.startsWith("Unrecognized field")) {
-            why = "unknown key";
+            why = "unknown key" + nearestKey(e);
         }
         String shown = path.isEmpty() ? "" : path + ": ";
         boolean named = why != null && (why.startsWith(path + ":") || why.startsWith(path + "."));
         return named ? why : shown + firstLine(why);
+    }
+
+    /** "; did you mean 'epochs'?" when the unknown key is close to one the spec section knows. */
+    private static String nearestKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException u) {
+                return DidYouMean.hint(u.getPropertyName(), u.getKnownPropertyIds().stream().map(String::valueOf)
+                        .toList());
+            }
+        }
+        return "";
     }
 
     private static String firstLine(String s) {

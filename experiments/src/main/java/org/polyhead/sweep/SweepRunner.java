@@ -1,20 +1,26 @@
 package org.polyhead.sweep;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.polyhead.UserError;
 import org.polyhead.baseline.BaselineRunner;
+import org.polyhead.mlflow.ModelArtifacts;
+import org.polyhead.mlflow.RunDatasets;
+import org.polyhead.mlflow.UiLinks;
 import me.tongfei.progressbar.ProgressBar;
 import org.polyhead.provenance.Provenance;
 import org.polyhead.run.Progress;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.spec.SpecPrinter;
 import org.polyhead.task.PreparedData;
 import org.polyhead.track.Metrics;
 import org.polyhead.track.RunInfo;
@@ -61,8 +67,12 @@ public final class SweepRunner {
         return this;
     }
 
-    /** The sweep's parent run id and each trial's result, in plan order. */
-    public record Outcome(String parentRunId, String experiment, List<TrialRunner.Result> results) {}
+    /**
+     * The sweep's parent run id and each trial's result, in plan order.
+     *
+     * @param link the parent run's page in the MLflow UI
+     */
+    public record Outcome(String parentRunId, String experiment, List<TrialRunner.Result> results, String link) {}
 
     public Outcome run(SpecLoader.Resolved base) {
         String experiment = experimentOf(base);
@@ -77,8 +87,29 @@ public final class SweepRunner {
             parent.logParams(base.params());
         }
         List<TrialRunner.Result> results;
-        try (ProgressBar bar = Progress.bar("sweep " + base.spec().name(), trials.size())) {
-            String parentId = parent.runId();
+        try {
+            results = runTrials(experiment, base.spec().name(), trials, specs, parent.runId());
+            new BaselineRunner(tracker, workDir).run(experiment,
+                    trials.stream().map(t -> base.with(t.overrides())).toList(), this::prepared, parent.runId());
+            logBestModel(base, results);
+            parent.logMetrics(SweepSummary.best(results), 0);
+        } catch (RuntimeException e) {
+            FinalState.failed(parent, e);
+            throw e;
+        }
+        boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
+        parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);
+        return new Outcome(parent.runId(), experiment, results,
+                UiLinks.run(tracker.uri(), parent.experimentId(), parent.runId()));
+    }
+
+    /**
+     * The trials, each under the parent run, in plan order (or through the executor, several at once); a failing
+     * trial is recorded and the others run.
+     */
+    private List<TrialRunner.Result> runTrials(String experiment, String name, List<Trial> trials,
+                                               List<SpecLoader.Resolved> specs, String parentId) {
+        try (ProgressBar bar = Progress.bar("sweep " + name, trials.size())) {
             IntFunction<TrialRunner.Result> one = i -> {
                 Trial trial = trials.get(i);
                 System.err.printf("polyhead: trial %d/%d: %s%n", i + 1, trials.size(), trial.name());
@@ -86,18 +117,9 @@ public final class SweepRunner {
                 bar.step();
                 return result;
             };
-            results = executor == null ? inOrder(trials.size(), one) : ParallelTrials.run(trials.size(), one,
-                    executor.parallelism());
-        } catch (RuntimeException e) {
-            FinalState.failed(parent, e);
-            throw e;
+            return executor == null ? inOrder(trials.size(), one)
+                    : ParallelTrials.run(trials.size(), one, executor.parallelism());
         }
-        new BaselineRunner(tracker, workDir).run(experiment,
-                trials.stream().map(t -> base.with(t.overrides())).toList(),
-                r -> prepared.computeIfAbsent(Provenance.dataKey(r), k -> prepare.apply(r)), parent.runId());
-        boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
-        parent.end(allFailed ? RunStatus.FAILED : RunStatus.FINISHED);
-        return new Outcome(parent.runId(), experiment, results);
     }
 
     private static List<TrialRunner.Result> inOrder(int n, IntFunction<TrialRunner.Result> one) {
@@ -111,7 +133,33 @@ public final class SweepRunner {
 
     /** One top-level run of the spec as written (no parent, tag {@code polyhead.sweep=single}). */
     public TrialRunner.Result runOne(SpecLoader.Resolved spec) {
-        return runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
+        TrialRunner.Result result = runTrial(experimentOf(spec), spec, new Trial(java.util.Map.of()), null);
+        logBestModel(spec, List.of(result));
+        return result;
+    }
+    /**
+     * {@code tracking.log_model: best}: the model of the best FINISHED trial (by {@link ModelArtifacts#rankingMetric})
+     * goes to its run's {@code model/} folder; a single run's always does. ({@code all} is logged by each trial.)
+     */
+    private void logBestModel(SpecLoader.Resolved spec, List<TrialRunner.Result> results) {
+        if (!spec.spec().tracking().logModel().equals("best") || spec.spec().training().checkpoint()) {
+            return;
+        }
+        List<TrialRunner.Result> done = results.stream().filter(r -> r.status() == RunStatus.FINISHED)
+                .filter(r -> Files.isDirectory(workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR))).toList();
+        List<Map<String, Double>> metrics = done.stream().map(TrialRunner.Result::metrics).toList();
+        Optional<Integer> best = done.size() == 1 ? Optional.of(0)
+                : ModelArtifacts.rankingMetric(spec.spec().training().earlyStopping(), metrics)
+                        .flatMap(m -> ModelArtifacts.best(m, metrics));
+        best.map(done::get).ifPresent(r -> {
+            TrackedRun run = tracker.reopen(r.runId());
+            try {
+                ModelArtifacts.log(run, workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR));
+                run.setTag(Tags.MODEL_LOGGED, "best");
+            } finally {
+                run.end(RunStatus.FINISHED);  // the trial finished; a model that could not be logged does not undo it
+            }
+        });
     }
 
     private synchronized PreparedData prepared(SpecLoader.Resolved resolved) {
@@ -164,7 +212,7 @@ public final class SweepRunner {
                 var logged = new TrialRunner.Logged(tracker.loggedSteps(runId, Metrics.TRAIN_LOSS),
                         tracker.loggedSteps(runId, Metrics.EPOCH));
                 TrackedRun run = tracker.reopen(runId);
-                return new Started(guarded(trial, run, r -> runner.run(resolved, data, r, logged)), null);
+                return new Started(guarded(run, r -> runner.run(resolved, data, r, logged)), null);
             }
         }
         PreparedData data = prepared(resolved);
@@ -173,7 +221,10 @@ public final class SweepRunner {
         tags.put(Tags.SWEEP, parentId == null ? Tags.SINGLE : Tags.CHILD);
         String name = parentId == null ? resolved.spec().name() : trial.name();
         TrackedRun run = tracker.startRun(experiment, name, parentId, tags);
-        Map<String, String> params = new LinkedHashMap<>(resolved.params());
+        run.logInputs(RunDatasets.of(data, resolved.spec().data().toString(),
+                Path.of(System.getProperty("polyhead.home", "."))));
+        Map<String, String> params = new LinkedHashMap<>(SpecPrinter.params(resolved.spec()));  // defaults too
+        params.putAll(resolved.params());  // the values as written win where both have a key
         if (resolved.spec().loss().pi() != null) {
             params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
         }
@@ -181,7 +232,7 @@ public final class SweepRunner {
         if (executor != null) {
             return new Started(null, run);
         }
-        return new Started(guarded(trial, run, r -> new TrialRunner(workDir).run(resolved, data, r)), null);
+        return new Started(guarded(run, r -> new TrialRunner(workDir).run(resolved, data, r)), null);
     }
 
     /**
@@ -199,11 +250,16 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs a trial; any failure ends its run as FAILED with the reason. An unexpected one lets the sweep go on; a
-     * user's mistake is rethrown.
+     * Runs a trial and prints its one-line result; any failure ends its run as FAILED with the reason. An unexpected
+     * one lets the sweep go on; a user's mistake is rethrown.
      */
-    private static TrialRunner.Result guarded(Trial trial, TrackedRun run,
-                                              Function<TrackedRun, TrialRunner.Result> body) {
+    private TrialRunner.Result guarded(TrackedRun run, Function<TrackedRun, TrialRunner.Result> body) {
+        TrialRunner.Result result = unguarded(run, body);
+        System.err.println(TrialLine.of(run, result, tracker.uri()));
+        return result;
+    }
+
+    private static TrialRunner.Result unguarded(TrackedRun run, Function<TrackedRun, TrialRunner.Result> body) {
         try {
             return body.apply(run);
         } catch (UserError e) {
@@ -211,7 +267,6 @@ public final class SweepRunner {
             throw e;
         } catch (RuntimeException e) {
             String reason = FinalState.failed(run, e);
-            System.err.println("polyhead: trial '" + trial.name() + "' failed: " + reason);
             return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
         }
     }

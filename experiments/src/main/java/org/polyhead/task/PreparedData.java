@@ -19,4 +19,9 @@ public record PreparedData(List<LabelGroup> groups, TextBatches train, TextBatch
                            String datasetName, String datasetSha256, String tokenizerId, Map<String, Path> artifacts,
                            Taxonomy taxonomy, TaskKind kind, TextBatches test,
                            Split<? extends TextRecord> records) {
+
+    /** The validation texts in batch order (for the predictions artifact); empty when the records are not kept. */
+    public List<String> validationTexts() {
+        return records == null ? List.of() : records.validation().stream().map(TextRecord::text).toList();
+    }
 }

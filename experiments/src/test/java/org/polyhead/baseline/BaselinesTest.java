@@ -87,7 +87,8 @@ class BaselinesTest {
             part.forEach(r -> assertEquals(384, cached.get(r.line()).length, "line " + r.line()));
         }
         INDArray again = Baselines.named("probe").fit(in).test().get("pred.pos");
-        assertEquals(acc, Evaluation.metrics(in.groups(), new Predictions(Map.of("pred.pos", again)), data.test().targets())
+        assertEquals(acc, Evaluation.metrics(in.groups(), new Predictions(Map.of("pred.pos", again)),
+                data.test().targets())
                 .get("val_acc_pos"), 0.0);
     }
 }

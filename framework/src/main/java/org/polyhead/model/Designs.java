@@ -3,6 +3,7 @@ package org.polyhead.model;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.polyhead.DidYouMean;
 import org.polyhead.UserError;
 import org.polyhead.heads.GroupHeads;
 import org.polyhead.heads.JointSoftmaxHeads;
@@ -67,7 +68,8 @@ public final class Designs {
     private static <T> T pick(Map<String, T> known, String name, String key) {
         T t = known.get(name);
         if (t == null) {
-            throw new UserError(key + ": unknown design '" + name + "', expected one of " + known.keySet());
+            throw new UserError(key + ": unknown design '" + name + "'" + DidYouMean.hint(name, known.keySet())
+                    + " (expected one of " + known.keySet() + ")");
         }
         return t;
     }

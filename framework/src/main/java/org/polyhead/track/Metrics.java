@@ -14,6 +14,7 @@ public final class Metrics {
     /** What every validation metric's name starts with. */
     public static final String VALIDATION = "val_";
     private static final String ACCURACY = VALIDATION + "acc_";
+    private static final String F1 = VALIDATION + "f1_";
 
     private Metrics() {}
 
@@ -44,7 +45,12 @@ public final class Metrics {
 
     /** Macro-F1 of a single-label group, micro-F1 of a multi-label group. */
     public static String f1(String group) {
-        return VALIDATION + "f1_" + group;
+        return F1 + group;
+    }
+
+    /** Whether a metric is a group's F1 ({@link #f1}). */
+    public static boolean isF1(String metric) {
+        return metric.startsWith(F1);
     }
 
     /** ROC-AUC of a binary group's second class. */
@@ -58,6 +64,11 @@ public final class Metrics {
 
     public static String rootMeanSquaredError(String group) {
         return VALIDATION + "rmse_" + group;
+    }
+
+    /** Loss-like metrics ({@code *loss*}, {@code *mae*}, {@code *rmse*}) improve downwards, all others upwards. */
+    public static boolean lowerIsBetter(String metric) {
+        return metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
     }
 
     /** A group's validation loss. */

@@ -31,7 +31,10 @@ final class MlflowRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final String uri;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client otherwise asks to upgrade to h2c, which MLflow 3's uvicorn server refuses, and a request
+    // with a body (artifact PUT) then never completes
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> artifactRoots = new ConcurrentHashMap<>();
 
     MlflowRest(String uri) {
@@ -111,7 +114,9 @@ final class MlflowRest {
         } catch (java.io.FileNotFoundException e) {
             throw new Rejected("artifact file " + file + " no longer exists");
         }
-        send(HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow-artifacts/artifacts/" + encoded)).PUT(body));
+        // MLflow 3 uploads through its FastAPI route (mlflow/server/artifact_router.py), which answers an empty 200
+        send(HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow-artifacts/artifacts/" + encoded)).PUT(body),
+                true);
     }
 
     /**
@@ -156,6 +161,14 @@ final class MlflowRest {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws Retry, Rejected, UnknownRun {
+        return send(request, false);
+    }
+
+    /**
+     * @param emptyOk whether an empty 2xx answer counts as delivered (MLflow 3's artifact upload); a 2xx answer with a
+     *                body that is not MLflow's JSON (a proxy's HTML page) never does
+     */
+    private JsonNode send(HttpRequest.Builder request, boolean emptyOk) throws Retry, Rejected, UnknownRun {
         HttpResponse<String> r;
         try {
             r = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
@@ -172,6 +185,9 @@ final class MlflowRest {
         JsonNode body = json(r.body());
         if (code / 100 == 2 && body != null) {
             return body;
+        }
+        if (code / 100 == 2 && emptyOk && r.body().isEmpty()) {
+            return JSON.createObjectNode();
         }
         if (body == null || code / 100 == 2 || !body.has("error_code")) {
             throw new Retry(uri + " answered HTTP " + code + " without MLflow's JSON (not an MLflow tracking API?)");

@@ -22,8 +22,12 @@ import org.polyhead.UserError;
  * {@code .polyhead/mlflow.url} / {@code mlflow.pid} so that later commands reuse it.
  */
 public final class MlflowServer {
-    // a cold gunicorn worker imports all of mlflow: on a busy 2-core machine that alone took over two minutes
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    // a cold server imports all of mlflow: MLflow 3.17.2 took 20 s on an idle 2-core machine and 5 min 6 s on the same
+    // machine at load average 18 (four test suites at once)
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
+    // a refused connection fails at once; a live MLflow 3 server (one uvicorn worker) busy with another client's
+    // requests took over 3 s to answer /health at load average 20, and was then taken for unreachable
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
     private final Path home;
     private final Path state;
 
@@ -72,15 +76,16 @@ public final class MlflowServer {
         String url = "http://127.0.0.1:" + p;
         try {
             Files.createDirectories(state.resolve("mlartifacts"));
+            upgradeSchema(mlflow);
             List<String> cmd = new ArrayList<>(List.of(mlflow.toString(), "server",
-                    "--backend-store-uri", "sqlite:///" + state.toAbsolutePath().resolve("mlflow.db"),
+                    "--backend-store-uri", backendUri(),
                     "--serve-artifacts", "--artifacts-destination", state.toAbsolutePath().resolve("mlartifacts").toString(),
                     "--host", "127.0.0.1", "--port", Integer.toString(p), "--workers", "1"));
             Path log = state.resolve("mlflow.log");
             Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (!healthy(url)) {
+            while (!apiReady(url)) {
                 if (!proc.isAlive() || System.nanoTime() > deadline) {
                     proc.destroy();
                     throw new UserError("MLflow server did not start on " + url + "; last lines of " + log + ":\n"
@@ -121,10 +126,43 @@ public final class MlflowServer {
         }
     }
 
+    /**
+     * Creates (or migrates) the sqlite schema before the server starts: MLflow 3 workers started on a fresh file race
+     * to create it ("malformed database schema", "disk I/O error"), and a database written by MLflow 2 must be
+     * migrated before an MLflow 3 server opens it.
+     */
+    private void upgradeSchema(Path mlflow) throws IOException, InterruptedException {
+        Path log = state.resolve("mlflow.log");
+        Process p = new ProcessBuilder(mlflow.toString(), "db", "upgrade", backendUri()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!p.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroy();
+            throw new UserError("mlflow db upgrade " + backendUri() + " failed; last lines of " + log + ":\n"
+                    + tail(log, 15));
+        }
+    }
+
+    private String backendUri() {
+        return "sqlite:///" + state.toAbsolutePath().resolve("mlflow.db");
+    }
+
+    /**
+     * Whether the REST API answers: MLflow 3 answers {@code /health} before its tracking API is ready, so a server
+     * counts as started only once a real search request succeeds.
+     */
+    public static boolean apiReady(String url) {
+        return get(url + "/api/2.0/mlflow/experiments/search?max_results=1");
+    }
+
     public static boolean healthy(String url) {
+        return get(url + "/health");
+    }
+
+    private static boolean get(String address) {
         try {
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
-                    HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(3)).build(),
+            HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build().send(
+                    HttpRequest.newBuilder(URI.create(address)).timeout(ANSWER_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException | IllegalArgumentException e) {

@@ -112,33 +112,34 @@ public final class MlflowTracker implements Tracker {
             RunOwner.current().tags().forEach((k, v) -> req.addTags(tag(k, v)));
             return client.createRun(req.build());
         });
-        return open(info.getRunId(), info.getExperimentId());
+        return open(info.getRunId(), info.getExperimentId(), runName);
     }
 
     /**
-     * The experiment's id, creating the experiment if absent. Another process may create it between the lookup and
-     * the creation (two sweeps starting at once): MLflow's RESOURCE_ALREADY_EXISTS then means look it up again.
+     * The experiment's id, creating the experiment (with its {@link ExperimentKind} tag) if absent. Another process
+     * may create it between the lookup and the creation (two sweeps starting at once): MLflow's
+     * RESOURCE_ALREADY_EXISTS then means look it up again.
      */
     String experimentId(String experiment) {
-        var found = client.getExperimentByName(experiment);
-        return found.isPresent() ? found.get().getExperimentId() : createOrFind(experiment);
+        var found = ExperimentKind.find(client, experiment);
+        return found.isPresent() ? ExperimentKind.tag(client, found.get()) : createOrFind(experiment);
     }
 
     /** Creates the experiment, or finds the one another process created first. */
     String createOrFind(String experiment) {
         try {
-            return client.createExperiment(experiment);
+            return ExperimentKind.create(client, experiment);
         } catch (org.mlflow.tracking.MlflowHttpException e) {
             if (!String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
                 throw e;
             }
-            return client.getExperimentByName(experiment).orElseThrow(() -> e).getExperimentId();
+            return ExperimentKind.tag(client, ExperimentKind.find(client, experiment).orElseThrow(() -> e));
         }
     }
 
     @Override
     public java.util.List<RunInfo> runsTagged(String experiment, String key, String value) {
-        var exp = client.getExperimentByName(experiment);
+        var exp = ExperimentKind.find(client, experiment);
         if (exp.isEmpty()) {
             return List.of();
         }
@@ -173,17 +174,18 @@ public final class MlflowTracker implements Tracker {
 
     @Override
     public TrackedRun reopen(String runId) {
-        return open(runId, retrying("reopen run " + runId, () -> client.getRun(runId)).getInfo().getExperimentId());
+        Service.RunInfo info = retrying("reopen run " + runId, () -> client.getRun(runId)).getInfo();
+        return open(runId, info.getExperimentId(), info.getRunName());
     }
 
-    private TrackedRun open(String runId, String experimentId) {
+    private TrackedRun open(String runId, String experimentId, String runName) {
         var held = sender.journals().stream().filter(j -> j.runId().equals(runId)).findFirst();
         Journal journal = held.orElseGet(() -> Journal.open(journalRoot, runId).orElseThrow(() -> new UserError(
                 "run " + runId + " is being logged by another process (journal " + journalRoot.resolve(runId) + ")")));
         if (held.isEmpty()) {  // else a replayed journal this tracker could not deliver yet: continue it
             sender.add(journal);
         }
-        Run run = new Run(runId, experimentId, journal);
+        Run run = new Run(runId, experimentId, runName, journal);
         RunOwner.current().tags().forEach(run::setTag);  // a reopened run now belongs to this process
         live.add(run);
         return run;
@@ -315,12 +317,19 @@ public final class MlflowTracker implements Tracker {
     private final class Run implements TrackedRun {
         private final String runId;
         private final String experimentId;
+        private final String runName;
         private final Journal journal;
 
-        Run(String runId, String experimentId, Journal journal) {
+        Run(String runId, String experimentId, String runName, Journal journal) {
             this.runId = runId;
             this.experimentId = experimentId;
+            this.runName = runName;
             this.journal = journal;
+        }
+
+        @Override
+        public String runName() {
+            return runName == null || runName.isEmpty() ? runId : runName;
         }
 
         @Override
@@ -368,6 +377,18 @@ public final class MlflowTracker implements Tracker {
             String rel = (artifactDir == null || artifactDir.isEmpty() ? "" : artifactDir + "/") + file.getFileName();
             journal.append(JournalEntry.Kind.ARTIFACT, rel, file.toAbsolutePath().toString(), null, null,
                     System.currentTimeMillis());
+        }
+
+        /** Sent directly (MLflow's Java client has no call for it), retried while the server is unreachable. */
+        @Override
+        public void logInputs(List<DatasetInput> inputs) {
+            String body = DatasetInputs.json(runId, inputs);
+            try {
+                retrying("log the inputs of run " + runId, () -> client.sendPost("runs/log-inputs", body));
+            } catch (UserError e) {
+                System.err.println("polyhead: run " + runId + ": datasets not recorded as MLflow inputs: "
+                        + e.getMessage());
+            }
         }
 
         /**

@@ -39,6 +39,8 @@ public final class Tags {
     public static final String PARENT = "parent";
     public static final String CHILD = "child";
     public static final String SINGLE = "single";
+    /** On the run whose model a sweep logged under {@code model/} for {@code tracking.log_model: best}: {@code best}. */
+    public static final String MODEL_LOGGED = "polyhead.model_logged";
     /** How many trials a sweep's parent run holds. */
     public static final String TRIALS = "polyhead.trials";
 

@@ -10,6 +10,11 @@ public interface TrackedRun {
 
     String experimentId();
 
+    /** The run's display name (a trial's short form, {@code pi=0.5}); the id where the tracker has no names. */
+    default String runName() {
+        return runId();
+    }
+
     /** Params are the flattened resolved config; values longer than MLflow's limit are truncated with a marker. */
     void logParams(Map<String, String> params);
 
@@ -23,6 +28,12 @@ public interface TrackedRun {
 
     /** Uploads a file under the run's artifact root at {@code artifactDir/filename} ({@code artifactDir} may be empty). */
     void logArtifact(Path file, String artifactDir);
+
+    /**
+     * Records the datasets the run read (MLflow's run inputs). Trackers that have no notion of inputs ignore them;
+     * the dataset's SHA-256 is a tag of every run either way.
+     */
+    default void logInputs(java.util.List<DatasetInput> inputs) {}
 
     /** Ends the run with the given status (FINISHED, FAILED, KILLED) after flushing what is buffered. */
     void end(RunStatus status);
