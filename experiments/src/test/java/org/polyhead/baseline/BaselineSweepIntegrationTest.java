@@ -26,11 +26,10 @@ import org.mlflow.tracking.MlflowClient;
 import org.polyhead.report.ExperimentReport;
 import org.polyhead.report.MlflowPredictions;
 import org.polyhead.report.TrackedRuns;
-import org.polyhead.task.TaskData;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
+import org.polyhead.sweep.TestSweeps;
 import org.polyhead.track.MlflowServerExtension;
-import org.polyhead.track.MlflowTracker;
 
 /**
  * A sweep of two seeds with a test part and two baselines against a real MLflow server: the baselines run once (one
@@ -59,11 +58,7 @@ class BaselineSweepIntegrationTest {
     @Test
     void baselinesRunOnceBesideTrialsWithTestMetricsOnADisjointTestPart(@TempDir Path tmp) throws IOException {
         SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC), List.of());
-        Path home = MlflowServerExtension.projectHome();
-        SweepRunner.Outcome outcome;
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            outcome = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).run(spec);
-        }
+        SweepRunner.Outcome outcome = TestSweeps.sweep(spec, tmp);
         MlflowClient client = new MlflowClient(MlflowServerExtension.url());
         List<TrackedRuns.RunRow> children = TrackedRuns.children(client, "baseline-sweep-it", outcome.parentRunId());
         Map<String, TrackedRuns.RunRow> baselines = new HashMap<>();

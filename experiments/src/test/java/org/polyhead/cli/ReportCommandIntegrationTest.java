@@ -21,9 +21,8 @@ import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
-import org.polyhead.task.TaskData;
+import org.polyhead.sweep.TestSweeps;
 import org.polyhead.track.MlflowServerExtension;
-import org.polyhead.track.MlflowTracker;
 
 /**
  * A tiny π × head design × seed sweep on real data in a real MLflow server, then {@code polyhead report}: every
@@ -50,11 +49,7 @@ class ReportCommandIntegrationTest {
     @Test
     void reportTablesEqualTheMeanAndStdOfTheRunsStoredInMlflow(@TempDir Path tmp) throws IOException {
         SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC), List.of());
-        Path home = MlflowServerExtension.projectHome();
-        SweepRunner.Outcome outcome;
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            outcome = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).run(spec);
-        }
+        SweepRunner.Outcome outcome = TestSweeps.sweep(spec, tmp);
         Path out = tmp.resolve("report");
         StringWriter err = new StringWriter();
         var cli = Main.commandLine();

@@ -23,10 +23,8 @@ import org.polyhead.data.DatasetRegistry;
 import org.polyhead.data.SpanRecord;
 import org.polyhead.data.WordNetTargets;
 import org.polyhead.spec.SpecLoader;
-import org.polyhead.sweep.SweepRunner;
-import org.polyhead.task.TaskData;
+import org.polyhead.sweep.TestSweeps;
 import org.polyhead.track.MlflowServerExtension;
-import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.RunStatus;
 
 /**
@@ -51,10 +49,7 @@ class FineTuneRunIntegrationTest {
     void frozenLayersStayPutAndTheCachedRunsSavedModelPredictsAlike(@TempDir Path tmp) throws IOException {
         SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC), List.of());
         Path home = MlflowServerExtension.projectHome();
-        TrialRunner.Result result;
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            result = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).runOne(spec);
-        }
+        TrialRunner.Result result = TestSweeps.single(spec, tmp);
         assertEquals(RunStatus.FINISHED, result.status(), result.failure());
         Path model = tmp.resolve(result.runId()).resolve("model");
         assertEquals(0.0, saved(model, "embeddings.LayerNorm.weight").sub(1).amaxNumber().doubleValue(), 0.0);

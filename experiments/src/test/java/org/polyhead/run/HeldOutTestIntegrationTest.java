@@ -19,9 +19,8 @@ import org.polyhead.report.RunGroups;
 import org.polyhead.report.TrackedRuns;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
-import org.polyhead.task.TaskData;
+import org.polyhead.sweep.TestSweeps;
 import org.polyhead.track.MlflowServerExtension;
-import org.polyhead.track.MlflowTracker;
 
 /**
  * Label paths with a held-out test part, against a real MLflow server: a flat design logs per-level and path metrics on
@@ -47,11 +46,7 @@ class HeldOutTestIntegrationTest {
     @Test
     void flatLogsTestMetricsAndStagedNeverTouchesTheTestPart(@TempDir Path tmp) throws IOException {
         SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC), List.of());
-        Path home = MlflowServerExtension.projectHome();
-        SweepRunner.Outcome outcome;
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            outcome = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).run(spec);
-        }
+        SweepRunner.Outcome outcome = TestSweeps.sweep(spec, tmp);
         List<TrackedRuns.RunRow> children = TrackedRuns.children(new MlflowClient(MlflowServerExtension.url()),
                 "held-out-it", outcome.parentRunId());
         assertEquals(4, children.size(), "two trials and two baselines");

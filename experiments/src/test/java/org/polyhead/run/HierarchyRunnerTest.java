@@ -20,9 +20,8 @@ import org.mlflow.tracking.MlflowClient;
 import org.polyhead.report.TrackedRuns;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
-import org.polyhead.task.TaskData;
+import org.polyhead.sweep.TestSweeps;
 import org.polyhead.track.MlflowServerExtension;
-import org.polyhead.track.MlflowTracker;
 
 /**
  * Every hierarchical design trains a few steps on a tiny slice of the real wordnet-hierarchy data in a real MLflow
@@ -47,11 +46,7 @@ class HierarchyRunnerTest {
     @Test
     void everyDesignLogsLevelAndPathMetricsAndStagedKeepsItsSplitsApart(@TempDir Path tmp) throws IOException {
         SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC), List.of());
-        Path home = MlflowServerExtension.projectHome();
-        SweepRunner.Outcome outcome;
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            outcome = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).run(spec);
-        }
+        SweepRunner.Outcome outcome = TestSweeps.sweep(spec, tmp);
         List<TrackedRuns.RunRow> children = TrackedRuns.children(new MlflowClient(MlflowServerExtension.url()),
                 "hierarchy-it", outcome.parentRunId());
         assertEquals(5, children.size());

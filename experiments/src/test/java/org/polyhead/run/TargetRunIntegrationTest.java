@@ -23,10 +23,8 @@ import org.polyhead.data.DatasetRegistry;
 import org.polyhead.data.SpanRecord;
 import org.polyhead.data.WordNetTargets;
 import org.polyhead.spec.SpecLoader;
-import org.polyhead.sweep.SweepRunner;
-import org.polyhead.task.TaskData;
+import org.polyhead.sweep.TestSweeps;
 import org.polyhead.track.MlflowServerExtension;
-import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.RunStatus;
 
 /**
@@ -49,10 +47,7 @@ class TargetRunIntegrationTest {
     void aTargetRunLogsAucPerEpochAndItsSavedModelPredictsFromSpans(@TempDir Path tmp) throws IOException {
         SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC), List.of());
         Path home = MlflowServerExtension.projectHome();
-        TrialRunner.Result result;
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            result = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).runOne(spec);
-        }
+        TrialRunner.Result result = TestSweeps.single(spec, tmp);
         assertEquals(RunStatus.FINISHED, result.status(), result.failure());
         MlflowClient client = new MlflowClient(MlflowServerExtension.url());
         List<Service.Metric> auc = client.getMetricHistory(result.runId(), "val_auc_label");

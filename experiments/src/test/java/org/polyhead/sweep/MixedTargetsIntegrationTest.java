@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,7 @@ import org.mlflow.tracking.MlflowClient;
 import org.polyhead.run.SavedModel;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
-import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowServerExtension;
-import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.RunStatus;
 
 /**
@@ -38,10 +35,7 @@ class MixedTargetsIntegrationTest {
                 "sweep={}", "name=mixed-it", "data.max_records=96", "data.max_length=16", "encoder.layers=1",
                 "encoder.hidden=16", "encoder.heads=2", "encoder.intermediate=32", "training.epochs=1",
                 "training.batch_size=16", "model.weighting=uncertainty"));
-        TrialRunner.Result result;
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            result = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).runOne(spec);
-        }
+        TrialRunner.Result result = TestSweeps.single(spec, tmp);
         assertEquals(RunStatus.FINISHED, result.status(), result.failure());
         MlflowClient client = new MlflowClient(MlflowServerExtension.url());
         List<Service.Metric> mae = client.getMetricHistory(result.runId(), "val_mae_year");

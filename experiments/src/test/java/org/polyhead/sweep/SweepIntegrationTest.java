@@ -20,9 +20,7 @@ import org.mlflow.tracking.MlflowClient;
 import org.polyhead.report.TrackedRuns;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
-import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowServerExtension;
-import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.RunStatus;
 
 /**
@@ -136,10 +134,7 @@ class SweepIntegrationTest {
         SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC),
                 List.of("sweep={}", "name=predict-it", "training.epochs=1"));
         Path home = MlflowServerExtension.projectHome();
-        TrialRunner.Result result;
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            result = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).runOne(spec);
-        }
+        TrialRunner.Result result = TestSweeps.single(spec, tmp);
         Path dir = tmp.resolve(result.runId());
         Map<Integer, String> texts = new java.util.HashMap<>();
         org.polyhead.data.DatasetRegistry.grouped("sotu", home).records().forEach(r -> texts.put(r.line(), r.text()));
@@ -190,10 +185,7 @@ class SweepIntegrationTest {
     }
 
     static SweepRunner.Outcome sweep(SpecLoader.Resolved spec, Path tmp) {
-        Path home = MlflowServerExtension.projectHome();
-        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
-            return new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp).run(spec);
-        }
+        return TestSweeps.sweep(spec, tmp);
     }
 
     static String get(String path) {
