@@ -152,9 +152,17 @@ public final class SweepRunner {
                 : ModelArtifacts.rankingMetric(spec.spec().training().earlyStopping(), metrics)
                         .flatMap(m -> ModelArtifacts.best(m, metrics));
         best.map(done::get).ifPresent(r -> {
-            TrackedRun run = tracker.reopen(r.runId());
+            Path model = workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR);
+            TrackedRun run;
             try {
-                ModelArtifacts.log(run, workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR));
+                run = tracker.reopen(r.runId());
+            } catch (TrackingUnavailable e) {  // the server is away: the sweep's results stand, the model waits on disk
+                System.err.println("polyhead: the best model (run " + r.runId() + ") was not logged: "
+                        + e.getMessage() + "; it is kept in " + model);
+                return;
+            }
+            try {
+                ModelArtifacts.log(run, model);
                 run.setTag(Tags.MODEL_LOGGED, "best");
             } finally {
                 run.end(RunStatus.FINISHED);  // the trial finished; a model that could not be logged does not undo it
