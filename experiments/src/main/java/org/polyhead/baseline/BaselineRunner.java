@@ -18,6 +18,7 @@ import org.polyhead.task.PreparedData;
 import org.polyhead.provenance.Provenance;
 import org.polyhead.run.TestPredictions;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.track.Metrics;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.Tags;
 import org.polyhead.track.TrackedRun;
@@ -95,20 +96,17 @@ public final class BaselineRunner {
                     Evaluation.metrics(in.groups(), new Predictions(scores.validation()), data.validation().targets()));
             if (scores.test() != null) {
                 Evaluation.metrics(in.groups(), new Predictions(scores.test()), data.test().targets())
-                        .forEach((k, v) -> metrics.put("test_" + k.substring("val_".length()), v));
+                        .forEach((k, v) -> metrics.put(Metrics.test(k), v));
                 run.logArtifact(testPredictions(run.runId(), in, scores.test()), "");
             }
             run.logMetrics(metrics, 0);
             run.end(RunStatus.FINISHED);
             return new Result(run.runId(), baseline.name(), RunStatus.FINISHED, metrics);
         } catch (UserError e) {
-            run.setTag("polyhead.failure", e.getMessage());
-            run.end(RunStatus.FAILED);
+            run.fail(e);
             throw e;
         } catch (RuntimeException e) {
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            run.setTag(Tags.FAILURE, reason);
-            run.end(RunStatus.FAILED);
+            String reason = run.fail(e);
             System.err.println("polyhead: baseline '" + baseline.name() + "' failed: " + reason);
             return new Result(run.runId(), baseline.name(), RunStatus.FAILED, Map.of());
         }

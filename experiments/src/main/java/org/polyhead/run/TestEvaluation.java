@@ -10,6 +10,7 @@ import org.polyhead.eval.Predictions;
 import org.polyhead.model.GroupModel;
 import org.polyhead.task.PreparedData;
 import org.polyhead.task.Predictor;
+import org.polyhead.track.Metrics;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.train.Trainer;
 
@@ -32,7 +33,7 @@ final class TestEvaluation {
     /** Validation metric names turned into test names: {@code val_acc_party} → {@code test_acc_party}. */
     public static Map<String, Double> asTest(Map<String, Double> validation) {
         Map<String, Double> out = new LinkedHashMap<>();
-        validation.forEach((k, v) -> out.put(k.startsWith("val_") ? "test_" + k.substring(4) : k, v));
+        validation.forEach((k, v) -> out.put(Metrics.test(k), v));
         return out;
     }
 

@@ -181,8 +181,7 @@ public final class TrialRunner {
 
     /** Ends the run as FAILED with the reason as a tag. */
     static Result fail(TrackedRun run, String reason) {
-        run.setTag(Tags.FAILURE, reason);
-        run.end(RunStatus.FAILED);
+        run.fail(reason);
         return new Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
     }
 }

@@ -94,7 +94,7 @@ public final class SweepRunner {
             logBestModel(base, results);
             parent.logMetrics(SweepSummary.best(results), 0);
         } catch (RuntimeException e) {
-            FinalState.failed(parent, e);
+            parent.fail(e);
             throw e;
         }
         boolean allFailed = !results.isEmpty() && results.stream().allMatch(r -> r.status() == RunStatus.FAILED);
@@ -271,10 +271,10 @@ public final class SweepRunner {
         try {
             return body.apply(run);
         } catch (UserError e) {
-            FinalState.failed(run, e);
+            run.fail(e);
             throw e;
         } catch (RuntimeException e) {
-            String reason = FinalState.failed(run, e);
+            String reason = run.fail(e);
             return new TrialRunner.Result(run.runId(), RunStatus.FAILED, Map.of(), reason);
         }
     }

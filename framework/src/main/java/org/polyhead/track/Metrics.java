@@ -13,6 +13,8 @@ public final class Metrics {
     public static final String TRAIN_LOSS = "train_loss";
     /** What every validation metric's name starts with. */
     public static final String VALIDATION = "val_";
+    /** What the held-out test part's metrics start with, in place of {@link #VALIDATION}. */
+    public static final String TEST = "test_";
     private static final String ACCURACY = VALIDATION + "acc_";
     private static final String F1 = VALIDATION + "f1_";
 
@@ -69,6 +71,11 @@ public final class Metrics {
     /** Loss-like metrics ({@code *loss*}, {@code *mae*}, {@code *rmse*}) improve downwards, all others upwards. */
     public static boolean lowerIsBetter(String metric) {
         return metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
+    }
+
+    /** The test part's name of a validation metric ({@code val_acc_party} → {@code test_acc_party}); others as they are. */
+    public static String test(String metric) {
+        return metric.startsWith(VALIDATION) ? TEST + metric.substring(VALIDATION.length()) : metric;
     }
 
     /** A group's validation loss. */

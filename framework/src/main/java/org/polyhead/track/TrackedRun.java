@@ -2,6 +2,7 @@ package org.polyhead.track;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.polyhead.UserError;
 
 /** One tracked run. All methods are asynchronous and safe to call from the training loop. */
 public interface TrackedRun {
@@ -37,6 +38,23 @@ public interface TrackedRun {
 
     /** Ends the run with the given status (FINISHED, FAILED, KILLED) after flushing what is buffered. */
     void end(RunStatus status);
+
+    /** Ends the run as FAILED with the reason in tag {@link Tags#FAILURE}. */
+    default void fail(String reason) {
+        setTag(Tags.FAILURE, reason);
+        end(RunStatus.FAILED);
+    }
+
+    /**
+     * Ends the run that {@code e} interrupted as FAILED.
+     *
+     * @return the reason recorded: a user's mistake as its message, anything else with its exception's name
+     */
+    default String fail(RuntimeException e) {
+        String reason = e instanceof UserError ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        fail(reason);
+        return reason;
+    }
 
     /**
      * Sends what is buffered and lets go of the run without ending it, so that another process can {@link

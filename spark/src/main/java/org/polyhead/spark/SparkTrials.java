@@ -12,8 +12,6 @@ import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.Trial;
 import org.polyhead.sweep.TrialExecutor;
 import org.polyhead.track.RunStatus;
-import org.polyhead.track.Tags;
-import org.polyhead.track.TrackedRun;
 
 /**
  * The driver's side of a sweep on Spark: one Spark job of one task per trial, so a trial that keeps failing aborts only
@@ -111,9 +109,7 @@ public final class SparkTrials implements TrialExecutor {
     private TrialRunner.Result failed(Trial plan, String runId, RuntimeException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                 .orElse("").replaceFirst("^Job aborted due to stage failure: ", "");
-        TrackedRun run = options.tracker().reopen(runId);
-        run.setTag(Tags.FAILURE, reason);
-        run.end(RunStatus.FAILED);
+        options.tracker().reopen(runId).fail(reason);
         System.err.println("polyhead: trial '" + plan.name() + "' failed: " + reason);
         return new TrialRunner.Result(runId, RunStatus.FAILED, java.util.Map.of(), reason);
     }
