@@ -97,10 +97,13 @@ final class StagedRunner implements Training {
             ledger.trained(k, rows);
             stages.add(trainer);
         }
-        Map<String, Double> metrics = validate(stages, levels, data, bs);
+        Map<String, Double> metrics = evaluate(stages, levels, data, data.validation(), bs);
         metrics.put(Metrics.EPOCH, (double) spec.training().epochs());
         run.logMetrics(metrics, step);  // at the global step, beside the training curves
         writeArtifacts(trial, data, ledger, run);
+        if (data.test() != null) {
+            test(stages, levels, data, bs, run, step, spec.training().epochs());
+        }
         run.end(RunStatus.FINISHED);
         return new TrialRunner.Result(run.runId(), RunStatus.FINISHED, metrics, null);
     }
@@ -132,19 +135,45 @@ final class StagedRunner implements Training {
         return probs;
     }
 
-    private static Map<String, Double> validate(List<Trainer> stages, List<LabelGroup> levels, PreparedData data,
-                                                int bs) {
-        List<INDArray> chained = chain(stages, levels, data.validation(), bs);
+    /** The whole chain's metrics on {@code part} (validation names). */
+    private static Map<String, Double> evaluate(List<Trainer> stages, List<LabelGroup> levels, PreparedData data,
+                                                TextBatches part, int bs) {
+        Predictions predictions = predictions(stages, levels, part, bs);
+        Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, predictions, part.targets()));
+        m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, predictions,
+                part.targets()));
+        return m;
+    }
+
+    private static Predictions predictions(List<Trainer> stages, List<LabelGroup> levels, TextBatches part, int bs) {
+        List<INDArray> chained = chain(stages, levels, part, bs);
         Map<String, INDArray> probs = new LinkedHashMap<>();
         for (int k = 0; k < levels.size(); k++) {
             probs.put(levels.get(k).predictionName(), chained.get(k));
         }
-        Predictions predictions = new Predictions(probs);
-        Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, predictions,
-                data.validation().targets()));
-        m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, predictions,
-                data.validation().targets()));
-        return m;
+        return new Predictions(probs);
+    }
+
+    /**
+     * The held-out test part, read here once, after the last stage: the whole chain of the final stage models (staged
+     * training keeps no best epoch), logged as {@code test_*} metrics at the last step with {@code best_epoch} = the
+     * last epoch, and its per-example predictions, as {@link TestEvaluation} does for one-model designs. No stage
+     * trained on or predicted parents for a test row.
+     */
+    private void test(List<Trainer> stages, List<LabelGroup> levels, PreparedData data, int bs, TrackedRun run,
+                      long step, int epochs) {
+        Map<String, Double> test = TestEvaluation.asTest(evaluate(stages, levels, data, data.test(), bs));
+        test.put(TestEvaluation.BEST_EPOCH, (double) epochs);
+        run.logMetrics(test, step);
+        Path dir = workDir.resolve(run.runId());
+        try {
+            Files.createDirectories(dir);
+            run.logArtifact(TestPredictions.write(dir.resolve(TestPredictions.FILE), levels,
+                    predictions(stages, levels, data.test(), bs), data.test().targets(),
+                    data.records() == null ? null : data.records().test()), "");
+        } catch (IOException e) {
+            throw new UserError("cannot write " + TestPredictions.FILE + " under " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Source lines of the training rows, in order, from the split assignment (row numbers if it is missing). */

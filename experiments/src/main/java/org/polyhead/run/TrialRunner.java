@@ -128,7 +128,24 @@ public final class TrialRunner {
         TestEvaluation.run(data, trainer, model, best, state.table().rows().size(), state.step(), run, weights, bs,
                 workDir.resolve(run.runId()));
         run.end(RunStatus.FINISHED);
+        if (!spec.training().checkpoint()) {
+            deleteCheckpoint(trial);
+        }
         return new Result(run.runId(), RunStatus.FINISHED, state.last(), null);
+    }
+
+    /**
+     * A finished trial's checkpoint (parameters and Adam state, about three times the model) only served resuming it:
+     * it is deleted unless {@code training.checkpoint} keeps it; the trained model stays in the run's {@code model/}.
+     */
+    private void deleteCheckpoint(SpecLoader.Resolved trial) {
+        Path file = checkpointOf(trial);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.err.println("polyhead: could not delete the finished trial's checkpoint " + file + ": "
+                    + e.getMessage());
+        }
     }
 
     /** Adam with the spec's warm-up fraction and decay schedule over {@code total} steps. */
