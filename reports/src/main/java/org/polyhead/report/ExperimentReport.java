@@ -44,12 +44,20 @@ public final class ExperimentReport {
         try {
             Files.createDirectories(dir);
             Doc doc = new Doc(context.experiment() + ": results");
+            List<String> tested = test.groups();
+            List<String> answer = tested.isEmpty() ? List.of() : test.answer();
+            if (!answer.isEmpty()) {
+                doc.heading("Answer").para(ANSWER_INTRO).add(new Doc.Bullets(answer));
+            }
             doc.para(intro(groups, runs.size() - finished.size()));
             doc.heading("Results").add(ResultsTable.of(groups));
-            List<String> tested = test.groups();
             if (!tested.isEmpty()) {
                 doc.heading("Held-out test").para(TEST_INTRO);
                 tested.forEach(g -> doc.para("Group `" + g + "`:").add(test.table(g)));
+                test.pathTable().ifPresent(t -> doc.para("Whole label paths (mean ± sd over seeds): `path_acc` as "
+                        + "each design decodes its own outputs, `path_acc_constrained` by the same joint decoding "
+                        + "over the taxonomy's paths for every design, `consistency` the share of decoded paths that "
+                        + "exist in the taxonomy, `hf1` hierarchical F1.").add(t));
             }
             List<String> findings = new java.util.ArrayList<>(test.findings());
             findings.addAll(Findings.of(groups));
@@ -67,6 +75,11 @@ public final class ExperimentReport {
             throw new UserError("cannot write the report under " + dir + ": " + e.getMessage(), e);
         }
     }
+
+    private static final String ANSWER_INTRO = "From the held-out test part (details under Held-out test): "
+            + "accuracy is the mean over seeds; differences are paired over the same test examples (95% bootstrap "
+            + "interval of the accuracy difference, McNemar's exact test) and stated only when both reject no "
+            + "difference.";
 
     private static final String TEST_INTRO = "Each configuration evaluated once on the held-out test part with the "
             + "weights of its best validation epoch; baselines trained on the same train part. Intervals are 95% "

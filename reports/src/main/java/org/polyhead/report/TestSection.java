@@ -71,6 +71,23 @@ final class TestSection {
                 stats(rs, "test_f1_" + group).format(), note);
     }
 
+    /** Whole label paths on the test part, when the runs logged path metrics: mean ± sd over seeds per design. */
+    Optional<Doc.Table> pathTable() {
+        if (!runs.hasMetric("test_path_acc")) {
+            return Optional.empty();
+        }
+        List<String> metrics = List.of("test_path_acc", "test_path_acc_constrained", "test_consistency", "test_hf1");
+        List<String> header = new ArrayList<>(List.of("configuration", "runs"));
+        header.addAll(metrics);
+        List<List<String>> rows = new ArrayList<>();
+        for (RunGroups.Group g : runs.groups()) {
+            List<String> row = new ArrayList<>(List.of(g.label(Set.of()), Integer.toString(g.runs().size())));
+            metrics.forEach(m -> row.add(stats(g.runs(), m).format()));
+            rows.add(row);
+        }
+        return Optional.of(new Doc.Table(header, rows));
+    }
+
     /** Paired comparisons and constant predictors for each group. */
     List<String> findings() {
         List<String> out = new ArrayList<>();
@@ -103,6 +120,98 @@ final class TestSection {
             }
         }
         return out;
+    }
+
+    /**
+     * The report's answer, in plain sentences from the same test numbers: per answered group, the best configuration
+     * against the strongest baseline, and against the best configuration of every other value of each design param
+     * ({@code model.heads}, {@code model.pooling}, ...; π and seeds are not designs). Label paths are answered on their
+     * last level only (the class; every level is in the tables). Each difference is stated only when its paired
+     * interval excludes zero and McNemar's test rejects equality, as in the findings.
+     */
+    List<String> answer() {
+        List<String> order = TaskGroups.of(runs);
+        List<String> groups = groups();
+        boolean paths = runs.hasMetric("test_path_acc") && !groups.isEmpty();
+        List<String> out = new ArrayList<>();
+        for (String group : paths ? List.of(groups.get(groups.size() - 1)) : groups) {
+            String metric = "test_acc_" + group;
+            int index = order.indexOf(group);
+            List<RunGroups.Group> ranked = runs.groups().stream()
+                    .filter(g -> g.stats(metric).n() > 0 && !(index >= 0 && GroupWeights.isZero(g, index)))
+                    .sorted(Comparator.comparingDouble((RunGroups.Group g) -> g.stats(metric).mean()).reversed())
+                    .toList();
+            if (ranked.isEmpty()) {
+                continue;
+            }
+            RunGroups.Group best = ranked.get(0);
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                    "On `%s`, the best configuration on the held-out test part is `%s` (accuracy %.3f", group,
+                    best.label(Set.of()), best.stats(metric).mean()));
+            boolean[][] cb = correct(best.runs(), group);
+            s.append(cb == null ? ")" : String.format(Locale.ROOT, ", 95%% CI %s)", range(Bootstrap.accuracy(cb))));
+            Optional<TrackedRuns.RunRow> baseline = runs.baselines().stream()
+                    .filter(b -> b.metrics().containsKey(metric))
+                    .max(Comparator.comparingDouble(b -> b.metrics().get(metric)));
+            if (baseline.isPresent()) {
+                s.append(String.format(Locale.ROOT, "; against the strongest baseline, `%s` (%.3f): %s",
+                        baseline.get().tags().get(RunGroups.BASELINE_TAG), baseline.get().metrics().get(metric),
+                        verdict(cb, correct(List.of(baseline.get()), group))));
+            }
+            out.add(s.append('.').toString());
+            for (String param : runs.designParams()) {
+                if (RunGroups.isReplicate(param)) {
+                    continue;
+                }
+                List<String> parts = new ArrayList<>();
+                ranked.stream().map(g -> g.get(param)).distinct().filter(v -> !v.equals(best.get(param)))
+                        .forEach(v -> {
+                            RunGroups.Group other = ranked.stream().filter(g -> v.equals(g.get(param))).findFirst()
+                                    .orElseThrow();
+                            parts.add(String.format(Locale.ROOT, "`%s` (%.3f): %s", other.label(Set.of()),
+                                    other.stats(metric).mean(), verdict(cb, correct(other.runs(), group))));
+                        });
+                if (!parts.isEmpty()) {
+                    out.add("Against the best configuration with another `" + RunGroups.shortName(param)
+                            + "` on `" + group + "`: " + String.join("; ", parts) + ".");
+                }
+            }
+            if (runs.varying().contains(RunGroups.PI)) {
+                out.add(byPi(group, metric, index, best));
+            }
+        }
+        return out;
+    }
+
+    /** How π trades the group: its mean test accuracy at each π with weight on it, for the best configuration's design. */
+    private String byPi(String group, String metric, int index, RunGroups.Group best) {
+        List<String> points = new ArrayList<>();
+        runs.groups().stream()
+                .filter(g -> runs.designParams().stream().allMatch(p -> java.util.Objects.equals(g.get(p), best.get(p))))
+                .filter(g -> g.stats(metric).n() > 0 && !(index >= 0 && GroupWeights.isZero(g, index)))
+                .sorted(Comparator.comparingDouble(g -> Double.parseDouble(g.get(RunGroups.PI))))
+                .forEach(g -> points.add(String.format(Locale.ROOT, "π = %s: %.3f", g.get(RunGroups.PI),
+                        g.stats(metric).mean())));
+        String design = best.key().entrySet().stream().filter(e -> !e.getKey().equals(RunGroups.PI))
+                .map(e -> RunGroups.shortName(e.getKey()) + "=" + e.getValue()).collect(
+                        java.util.stream.Collectors.joining(" "));
+        return "`" + group + "` test accuracy by π" + (design.isEmpty() ? "" : " (`" + design + "`)") + ": "
+                + String.join(", ", points) + ".";
+    }
+
+    /** "better by +0.05 [+0.02, +0.08], McNemar p = 0.001" or "no significant difference (...)", for A over B. */
+    private static String verdict(boolean[][] a, boolean[][] b) {
+        if (a == null || b == null || a[0].length != b[0].length) {
+            return "no paired test (no per-example predictions on the same examples), no difference claimed";
+        }
+        Interval d = Bootstrap.pairedDifference(a, b);
+        int[] bc = McNemar.discordant(a[0], b[0]);
+        double p = McNemar.exactP(bc[0], bc[1]);
+        String evidence = String.format(Locale.ROOT, "%s, McNemar p = %.2g", d.formatSigned(), p);
+        if (!d.excludesZero() || p >= ALPHA) {
+            return "no significant difference (" + evidence + ")";
+        }
+        return (d.estimate() > 0 ? "better by " : "worse by ") + evidence;
     }
 
     private String compare(String metric, String group, String nameA, List<TrackedRuns.RunRow> a, String nameB,

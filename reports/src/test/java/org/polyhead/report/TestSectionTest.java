@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A report over trials and baselines with test predictions: baseline rows in the tables, test accuracy with intervals
- * beside validation, a difference stated only when its paired interval excludes zero, a constant predictor flagged.
+ * beside validation, a difference stated only when its paired interval excludes zero, a constant predictor flagged,
+ * and an answer at the top from the same paired tests.
  * Predictions are built so that the answers are known: design {@code a} is right on 90% of 400 test examples,
  * {@code b} on the same examples but two more wrong, {@code c} always says "noun", TF-IDF is right on 60%.
  */
@@ -55,6 +56,12 @@ class TestSectionTest {
         assertTrue(report.contains("constant predictor: always `noun`"), report);
         assertTrue(report.contains("`heads=c` on `pos`: constant predictor"), report);
         assertFalse(report.contains("`heads=c` is better"), report);
+        String answer = report.substring(report.indexOf("## Answer"), report.indexOf("## Results"));
+        assertTrue(answer.contains("On `pos`, the best configuration on the held-out test part is `heads=a` "
+                + "(accuracy 0.900, 95% CI ["), answer);
+        assertTrue(answer.contains("against the strongest baseline, `tfidf-lr` (0.600): better by +0.3000 ["), answer);
+        assertTrue(answer.contains("`heads=b` (0.895): no significant difference (+0.0050 ["), answer);
+        assertTrue(answer.contains("`heads=c` (0.250): better by +0.6500 ["), answer);
     }
 
     @Test
@@ -72,6 +79,29 @@ class TestSectionTest {
         assertFalse(era.contains("1.0"), "π = 1 gives era no weight: " + era);
         assertTrue(report.contains("| baseline `majority` |"), report);
         assertTrue(Files.size(tmp.resolve(PiCurvePlot.FILE)) > 0 && Files.size(tmp.resolve(ParetoPlot.FILE)) > 0);
+    }
+
+    @Test
+    void answerOfAPiSweepSaysHowPiTradesEachGroupWithoutItsUntrainedCell(@TempDir Path tmp) throws IOException {
+        List<TrackedRuns.RunRow> sweep = new ArrayList<>();
+        for (TrackedRuns.RunRow r : Fixtures.piSweep()) {
+            Map<String, Double> metrics = new LinkedHashMap<>(r.metrics());
+            r.metrics().forEach((k, v) -> metrics.put(k.replace("val_", "test_"), v));
+            sweep.add(new TrackedRuns.RunRow(r.runId(), r.name(), r.status(), r.params(), metrics, r.tags(), 0L));
+        }
+        String report = Files.readString(ExperimentReport.write(tmp, sweep,
+                new ExperimentReport.Context("pi", "x", List.of())));
+        String answer = report.substring(report.indexOf("## Answer"), report.indexOf("## Results"));
+        // split is 0.05 better on party at every π (separate on era), so its design answers; π = 0 gives party no
+        // weight and π = 1 gives era none
+        String party = answer.lines().filter(l -> l.contains("`party` test accuracy by π (`heads=split`): "))
+                .findFirst().orElseThrow(() -> new AssertionError(answer));
+        assertTrue(party.contains("π = 0.5: 0.60") && party.contains("π = 1.0: 0.75") && !party.contains("π = 0.0"),
+                party);
+        String era = answer.lines().filter(l -> l.contains("`era` test accuracy by π (`heads=separate`): "))
+                .findFirst().orElseThrow(() -> new AssertionError(answer));
+        assertTrue(era.contains("π = 0.0: 0.75") && era.contains("π = 0.5: 0.60") && !era.contains("π = 1.0"), era);
+        assertTrue(answer.contains("no paired test"), "no per-example predictions, no claim: " + answer);
     }
 
     private void trial(String heads, int seed, java.util.function.IntPredicate right) {
