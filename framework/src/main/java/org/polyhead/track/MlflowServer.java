@@ -82,8 +82,12 @@ public final class MlflowServer {
                     "--serve-artifacts", "--artifacts-destination", state.toAbsolutePath().resolve("mlartifacts").toString(),
                     "--host", "127.0.0.1", "--port", Integer.toString(p), "--workers", "1"));
             Path log = state.resolve("mlflow.log");
-            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // MLflow 3 otherwise starts seven huey job consumers (≈ 230 MB resident each, busy while they import
+            // MLflow) for its GenAI jobs, which polyhead never submits: see docs/mlflow.md
+            builder.environment().put("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false");
+            Process proc = builder.start();
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (!apiReady(url)) {
                 if (!proc.isAlive() || System.nanoTime() > deadline) {

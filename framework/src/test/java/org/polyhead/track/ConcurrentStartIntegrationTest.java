@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.tracking.MlflowClient;
+import org.polyhead.StateDir;
 import org.polyhead.UserError;
 
 /**
@@ -80,6 +81,10 @@ class ConcurrentStartIntegrationTest {
             assertTrue(e.getMessage().startsWith("this project's MLflow server is already running at " + url),
                     e.getMessage());
             assertEquals(url, server.start(port), "its own port is the running server");
+            long pid = Long.parseLong(Files.readString(StateDir.of(home).resolve("mlflow.pid")).trim());
+            List<String> jobs = ProcessHandle.of(pid).orElseThrow().descendants()
+                    .map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains("huey")).toList();
+            assertEquals(List.of(), jobs, "no MLflow job consumers (MLFLOW_SERVER_ENABLE_JOB_EXECUTION=false)");
         } finally {
             server.stop();
         }
