@@ -40,8 +40,7 @@ final class BestEpoch implements TrainingListener {
      */
     void offer(int epoch, long step, Map<String, Double> metrics, Map<String, INDArray> parameters) {
         Double v = metric == null ? null : metrics.get(metric);
-        boolean better = metric == null || v == null || Double.isNaN(best)
-                || (Metrics.lowerIsBetter(metric) ? v < best : v > best);
+        boolean better = metric == null || v == null || Metrics.improves(metric, v, best);
         if (!better) {
             return;
         }

@@ -43,7 +43,7 @@ final class EarlyStopping implements TrainingListener {
             throw new UserError("training.early_stopping: no validation metric '" + metric + "'; this run has "
                     + metrics.keySet());
         }
-        if (Double.isNaN(best) || (Metrics.lowerIsBetter(metric) ? v < best : v > best)) {
+        if (Metrics.improves(metric, v, best)) {
             best = v;
             stale = 0;
             return false;

@@ -73,6 +73,11 @@ public final class Metrics {
         return metric.contains("loss") || metric.contains("mae") || metric.contains("rmse");
     }
 
+    /** Whether {@code value} of {@code metric} improves on {@code best} (NaN: nothing yet, so any value does). */
+    public static boolean improves(String metric, double value, double best) {
+        return Double.isNaN(best) || (lowerIsBetter(metric) ? value < best : value > best);
+    }
+
     /** The test part's name of a validation metric ({@code val_acc_party} → {@code test_acc_party}); others as they are. */
     public static String test(String metric) {
         return metric.startsWith(VALIDATION) ? TEST + metric.substring(VALIDATION.length()) : metric;
