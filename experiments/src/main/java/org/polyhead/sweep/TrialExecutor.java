@@ -25,6 +25,12 @@ public interface TrialExecutor extends AutoCloseable {
      */
     TrialRunner.Result run(SpecLoader.Resolved trial, Trial plan, String runId);
 
+    /**
+     * The folder where the trial of run {@code runId} wrote its artifacts and saved model ({@code model/}), as this
+     * process reads it: the sweep logs the best trial's model from there ({@code tracking.log_model: best}).
+     */
+    Path runDir(String runId);
+
     @Override
     void close();
 
