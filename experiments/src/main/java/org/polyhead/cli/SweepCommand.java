@@ -39,8 +39,8 @@ public final class SweepCommand implements Callable<Integer> {
     Path checkpointDir;
 
     @Option(names = "--executor-timeout", paramLabel = "SECONDS", description = "give up when no Spark executor has "
-            + "registered after this long (default: 60)")
-    int executorTimeout = 60;
+            + "registered after this long (default: ${DEFAULT-VALUE})")
+    int executorTimeout = (int) TrialExecutor.DEFAULT_EXECUTOR_TIMEOUT.toSeconds();
 
     @Override
     public Integer call() {

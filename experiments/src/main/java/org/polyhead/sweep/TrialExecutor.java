@@ -16,6 +16,12 @@ import org.polyhead.track.Tracker;
  */
 public interface TrialExecutor extends AutoCloseable {
 
+    /**
+     * How long a sweep waits for a cluster's first executor by default ({@code --executor-timeout}): an executor's
+     * first start, ND4J's native libraries included, has taken over a minute on a loaded 2-core machine.
+     */
+    Duration DEFAULT_EXECUTOR_TIMEOUT = Duration.ofMinutes(5);
+
     /** How many trials may train at once. */
     int parallelism();
 

@@ -27,13 +27,14 @@ public final class SparkTrials implements TrialExecutor {
     private final TrialExecutor.Options options;
     private final int parallelism;
     private final Function<TrialJob, TrialOutcome> task;
+    private final String clusterVersion;
 
     SparkTrials(SparkConf conf, TrialExecutor.Options options, int parallelism) {
         this(conf, options, parallelism, new TrialTask());
     }
 
     /**
-     * Connects to the cluster and waits for its first executor.
+     * Connects to the cluster, waits for its first executor and refuses one of another Spark version.
      *
      * @param task what an executor runs for one trial: {@link TrialTask} (tests wrap it, e.g. to make a trial fail)
      */
@@ -44,12 +45,18 @@ public final class SparkTrials implements TrialExecutor {
         String master = conf.get("spark.master");
         try {
             Executors.await(spark, master, options.executorTimeout());
+            this.clusterVersion = SparkVersions.check(spark, master);
         } catch (RuntimeException e) {
             spark.stop();
             throw e;
         }
         this.parallelism = parallelism > 0 ? parallelism
                 : Math.max(1, spark.statusTracker().getExecutorInfos().length - 1);
+    }
+
+    /** The Spark version the cluster's executors run (checked to be the driver's). */
+    String clusterVersion() {
+        return clusterVersion;
     }
 
     /** The settings every polyhead job uses, whichever cluster runs it; {@code cores} 0 takes all it offers. */

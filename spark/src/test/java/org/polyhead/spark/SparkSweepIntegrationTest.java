@@ -97,11 +97,13 @@ class SparkSweepIntegrationTest {
         SpecLoader.Resolved spec = SpecLoader.load(Files.writeString(tmp.resolve("spec.yaml"), SPEC), List.of());
         SweepRunner.Outcome onSpark;
         SweepRunner.Outcome inProcess;
+        String clusterVersion;
         try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {
             TrialExecutor.Options options = new TrialExecutor.Options(2, state.masterUrl(), tmp.resolve("checkpoints"),
                     Duration.ofSeconds(600), home, tracker);
             try (SparkTrials trials = new SparkTrials(SparkExecutorFactory.conf(state.masterUrl(), options, 2),
                     options, 2)) {
+                clusterVersion = trials.clusterVersion();
                 onSpark = new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp.resolve("driver"))
                         .on(trials).run(spec);
             }
@@ -121,6 +123,7 @@ class SparkSweepIntegrationTest {
         }
         assertEquals(metricsByTrial(inProcess), metricsByTrial(onSpark), "the same metrics, bit for bit");
         assertEquals(RunStatus.FINISHED, onSpark.results().get(0).status());
+        assertEquals(SparkVersions.running(), clusterVersion, "the executors answered the version probe");
         List<String> withModel = trialsWithModel(client, onSpark.parentRunId());
         assertEquals(1, withModel.size(), "log_model: best logs one trial's model on Spark too: " + withModel);
         assertEquals(trialsWithModel(client, inProcess.parentRunId()), withModel, "the trial the sequential sweep "
