@@ -7,22 +7,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.polyhead.UserError;
 import org.polyhead.bench.BenchReport;
 import org.polyhead.bench.BenchRounds;
 import org.polyhead.bench.BenchShape;
 import org.polyhead.bench.BenchSides;
+import org.polyhead.bench.SweepBench;
+import org.polyhead.bench.SweepBenchReport;
+import org.polyhead.task.TaskData;
+import org.polyhead.track.MlflowTracker;
+import org.polyhead.track.Trackers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code polyhead bench}: polyhead's training step, inference throughput and peak memory side by side with the same
- * model in PyTorch, each side in a fresh process, with the ratios written to {@code reports/bench/}.
+ * model in PyTorch, each side in a fresh process, with the ratios written to {@code reports/bench/}. With
+ * {@code --sweep}, a sweep on Spark against the same sweep in-process instead ({@link SweepBench}); the launcher runs
+ * that with the spark module's class path, where {@code TrialExecutor.open} finds Spark.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Training step time, inference throughput and peak memory of polyhead vs PyTorch (same model, "
-                + "batch, threads); writes reports/bench/results.json and README.md.")
+        description = {"Training step time, inference throughput and peak memory of polyhead vs PyTorch (same model, "
+                + "batch, threads); writes reports/bench/results.json and README.md.",
+                "With --sweep: the wall time of a 4-trial quickstart sweep at --parallel N on Spark vs one trial "
+                        + "after another, and both sweeps' per-trial metrics (equal); writes reports/bench/sweep/."})
 public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--sweep", description = "measure a sweep on Spark instead (" + SweepBench.SPEC + ", 4 trials)")
+    boolean sweep;
+
+    @Option(names = "--parallel", defaultValue = "2", paramLabel = "N",
+            description = "with --sweep: trials at once on polyhead's own Spark cluster (default: ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --sweep: override a key of the measured "
+            + "spec (e.g. training.epochs=1 to try the command quickly); recorded in the report")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--sizes", defaultValue = "minilm,small", split = ",", paramLabel = "NAMES",
             description = "encoder shapes: minilm (6 layers, d=384, 12 heads, ff 1536), small (2, 128, 4, 512), tiny "
                     + "(a smoke test) (default: ${DEFAULT-VALUE})")
@@ -48,11 +69,15 @@ public final class BenchCommand implements Callable<Integer> {
                     + "are over every measured repetition of every round (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: reports/bench)")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "report folder (default: reports/bench; with --sweep, reports/bench/sweep)")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        if (sweep) {
+            return sweepBench();
+        }
         if (batch < 1 || seq < 2 || seq > BenchShape.MAX_POSITIONS || reps < 1 || warmup < 0 || rounds < 1) {
             throw new UserError("--batch must be >= 1, --seq in [2, " + BenchShape.MAX_POSITIONS + "], --reps >= 1, "
                     + "--warmup >= 0, --rounds >= 1");
@@ -95,6 +120,30 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.print(report.table());
         System.out.println("written: " + dir.resolve("results.json") + ", " + dir.resolve("README.md"));
+        return 0;
+    }
+
+    /** {@code bench --sweep}: the sweep in-process, then on Spark; exits 1 when their metrics differ. */
+    private int sweepBench() throws Exception {
+        if (parallel < 2) {
+            throw new UserError("--parallel: must be at least 2 with --sweep, got " + parallel);
+        }
+        Path home = Home.path();
+        Path dir = out != null ? out : home.resolve("reports/bench/sweep");
+        SweepBenchReport report;
+        try (MlflowTracker tracker = Trackers.fromEnvironment(home)) {
+            String command = "./polyhead bench --sweep --parallel " + parallel
+                    + sets.stream().map(s -> " --set " + s).collect(Collectors.joining());
+            report = new SweepBench(home, tracker, r -> TaskData.prepare(r, home, Home.work()), Home.work())
+                    .measure(parallel, sets, command);
+        }
+        report.write(dir);
+        System.out.print(report.table());
+        System.out.println("written: " + dir.resolve("results.json") + ", " + dir.resolve("README.md"));
+        if (!report.metricsEqual()) {
+            System.err.println("polyhead: the sweeps' metrics differ: " + report.equalByTrial());
+            return 1;
+        }
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package org.polyhead.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -38,8 +39,8 @@ public final class SweepCommand implements Callable<Integer> {
     Path checkpointDir;
 
     @Option(names = "--executor-timeout", paramLabel = "SECONDS", description = "give up when no Spark executor has "
-            + "registered after this long (default: 60)")
-    int executorTimeout = 60;
+            + "registered after this long (default: ${DEFAULT-VALUE})")
+    int executorTimeout = (int) TrialExecutor.DEFAULT_EXECUTOR_TIMEOUT.toSeconds();
 
     @Override
     public Integer call() {
@@ -55,12 +56,20 @@ public final class SweepCommand implements Callable<Integer> {
             outcome = parallel == 1 && master == null ? runner(tracker, resume).run(resolved)
                     : onCluster(tracker, resolved);
         }
+        return summarize(outcome, System.out, System.err);
+    }
+
+    /**
+     * Prints the sweep's summary line and its UI link; returns the exit status: 1, saying how many trials failed, when
+     * any did (on a cluster too, where a trial Spark gave up on is FAILED), else 0.
+     */
+    public static int summarize(SweepRunner.Outcome outcome, PrintStream out, PrintStream err) {
         long failed = outcome.results().stream().filter(r -> r.failure() != null).count();
-        System.out.printf("sweep %s: %d trials (%d failed) in experiment '%s'%n", outcome.parentRunId(),
+        out.printf("sweep %s: %d trials (%d failed) in experiment '%s'%n", outcome.parentRunId(),
                 outcome.results().size(), failed, outcome.experiment());
-        System.out.println("MLflow UI: " + outcome.link());
+        out.println("MLflow UI: " + outcome.link());
         if (failed > 0) {
-            System.err.printf("polyhead: %d of %d trials failed%n", failed, outcome.results().size());
+            err.printf("polyhead: %d of %d trials failed%n", failed, outcome.results().size());
         }
         return failed > 0 ? 1 : 0;
     }

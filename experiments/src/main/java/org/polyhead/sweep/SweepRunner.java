@@ -146,13 +146,13 @@ public final class SweepRunner {
             return;
         }
         List<TrialRunner.Result> done = results.stream().filter(r -> r.status() == RunStatus.FINISHED)
-                .filter(r -> Files.isDirectory(workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR))).toList();
+                .filter(r -> Files.isDirectory(runDir(r.runId()).resolve(ModelArtifacts.DIR))).toList();
         List<Map<String, Double>> metrics = done.stream().map(TrialRunner.Result::metrics).toList();
         Optional<Integer> best = done.size() == 1 ? Optional.of(0)
                 : ModelArtifacts.rankingMetric(spec.spec().training().earlyStopping(), metrics)
                         .flatMap(m -> ModelArtifacts.best(m, metrics));
         best.map(done::get).ifPresent(r -> {
-            Path model = workDir.resolve(r.runId()).resolve(ModelArtifacts.DIR);
+            Path model = runDir(r.runId()).resolve(ModelArtifacts.DIR);
             TrackedRun run;
             try {
                 run = tracker.reopen(r.runId());
@@ -168,6 +168,11 @@ public final class SweepRunner {
                 run.end(RunStatus.FINISHED);  // the trial finished; a model that could not be logged does not undo it
             }
         });
+    }
+
+    /** Where a trial's artifacts and model lie: this process's work folder, or the executor's (shared storage). */
+    private Path runDir(String runId) {
+        return executor == null ? workDir.resolve(runId) : executor.runDir(runId);
     }
 
     private synchronized PreparedData prepared(SpecLoader.Resolved resolved) {

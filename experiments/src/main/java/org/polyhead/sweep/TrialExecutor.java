@@ -16,6 +16,12 @@ import org.polyhead.track.Tracker;
  */
 public interface TrialExecutor extends AutoCloseable {
 
+    /**
+     * How long a sweep waits for a cluster's first executor by default ({@code --executor-timeout}): an executor's
+     * first start, ND4J's native libraries included, has taken over a minute on a loaded 2-core machine.
+     */
+    Duration DEFAULT_EXECUTOR_TIMEOUT = Duration.ofMinutes(5);
+
     /** How many trials may train at once. */
     int parallelism();
 
@@ -24,6 +30,12 @@ public interface TrialExecutor extends AutoCloseable {
      * run lacks; returns once the run has ended (a trial that cannot finish ends its run FAILED with the reason).
      */
     TrialRunner.Result run(SpecLoader.Resolved trial, Trial plan, String runId);
+
+    /**
+     * The folder where the trial of run {@code runId} wrote its artifacts and saved model ({@code model/}), as this
+     * process reads it: the sweep logs the best trial's model from there ({@code tracking.log_model: best}).
+     */
+    Path runDir(String runId);
 
     @Override
     void close();

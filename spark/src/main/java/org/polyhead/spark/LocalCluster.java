@@ -24,7 +24,8 @@ import org.polyhead.UserError;
  */
 public final class LocalCluster {
     private static final String HOST = "127.0.0.1";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** How long a master or worker JVM may take to open its port: generous, for a loaded 2-core machine. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path dir;
 

@@ -6,7 +6,8 @@ import picocli.CommandLine;
 
 /**
  * The CLI with Spark on the class path: every command of {@link Main}, plus {@code spark start|stop|status}; the
- * launcher uses it for {@code spark} and for {@code sweep --parallel N} or {@code --master}.
+ * launcher uses it for {@code spark}, for {@code sweep --parallel N} or {@code --master}, and for the top-level help,
+ * so that {@code ./polyhead --help} lists {@code spark} with the other commands.
  */
 public final class SparkMain {
     private SparkMain() {}
@@ -14,7 +15,11 @@ public final class SparkMain {
     public static void main(String[] args) {
         Path home = Path.of(System.getProperty("polyhead.home",
                 System.getenv().getOrDefault("POLYHEAD_HOME", "."))).toAbsolutePath().normalize();
-        CommandLine cl = Main.commandLine().addSubcommand(new SparkCommand(home));
-        System.exit(cl.execute(args));
+        System.exit(commandLine(home).execute(args));
+    }
+
+    /** {@link Main#commandLine()} with the {@code spark} command. */
+    static CommandLine commandLine(Path home) {
+        return Main.commandLine().addSubcommand(new SparkCommand(home));
     }
 }

@@ -1,11 +1,14 @@
 package org.polyhead.spark;
 
-import java.net.URI;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.polyhead.UserError;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
@@ -23,18 +26,37 @@ public final class SparkTrials implements TrialExecutor {
     private final JavaSparkContext spark;
     private final TrialExecutor.Options options;
     private final int parallelism;
+    private final Function<TrialJob, TrialOutcome> task;
+    private final String clusterVersion;
 
     SparkTrials(SparkConf conf, TrialExecutor.Options options, int parallelism) {
+        this(conf, options, parallelism, new TrialTask());
+    }
+
+    /**
+     * Connects to the cluster, waits for its first executor and refuses one of another Spark version.
+     *
+     * @param task what an executor runs for one trial: {@link TrialTask} (tests wrap it, e.g. to make a trial fail)
+     */
+    SparkTrials(SparkConf conf, TrialExecutor.Options options, int parallelism, Function<TrialJob, TrialOutcome> task) {
         this.options = options;
+        this.task = task;
         this.spark = new JavaSparkContext(conf);
+        String master = conf.get("spark.master");
         try {
-            Executors.await(spark, conf.get("spark.master"), options.executorTimeout());
+            Executors.await(spark, master, options.executorTimeout());
+            this.clusterVersion = SparkVersions.check(spark, master);
         } catch (RuntimeException e) {
             spark.stop();
             throw e;
         }
         this.parallelism = parallelism > 0 ? parallelism
                 : Math.max(1, spark.statusTracker().getExecutorInfos().length - 1);
+    }
+
+    /** The Spark version the cluster's executors run (checked to be the driver's). */
+    String clusterVersion() {
+        return clusterVersion;
     }
 
     /** The settings every polyhead job uses, whichever cluster runs it; {@code cores} 0 takes all it offers. */
@@ -98,20 +120,25 @@ public final class SparkTrials implements TrialExecutor {
                 options.home().toString(), options.checkpointDir().toString());
         spark.setJobDescription("trial " + plan.name() + " (run " + runId + ")");
         try {
-            List<TrialOutcome> out = spark.parallelize(List.of(job), 1).map(new TrialTask()).collect();
+            List<TrialOutcome> out = spark.parallelize(List.of(job), 1).map(task).collect();
             return out.get(0).result();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {  // a job Spark aborts throws SparkException, a checked exception Scala does not declare
             return failed(plan, runId, e);
         }
     }
 
     /** Spark gave up on the trial: its run ends FAILED with the task's last error, and the sweep goes on. */
-    private TrialRunner.Result failed(Trial plan, String runId, RuntimeException e) {
+    private TrialRunner.Result failed(Trial plan, String runId, Exception e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                 .orElse("").replaceFirst("^Job aborted due to stage failure: ", "");
         options.tracker().reopen(runId).fail(reason);
         System.err.println("polyhead: trial '" + plan.name() + "' failed: " + reason);
-        return new TrialRunner.Result(runId, RunStatus.FAILED, java.util.Map.of(), reason);
+        return new TrialRunner.Result(runId, RunStatus.FAILED, Map.of(), reason);
+    }
+
+    @Override
+    public Path runDir(String runId) {
+        return TrialTask.workDir(options.checkpointDir(), runId).resolve(runId);
     }
 
     @Override

@@ -33,7 +33,8 @@ final class TrialTask implements Function<TrialJob, TrialOutcome> {
             TrialRunner.Logged logged = new TrialRunner.Logged(tracker.loggedSteps(job.runId(), "train_loss"),
                     tracker.loggedSteps(job.runId(), "epoch"));
             try {
-                return TrialOutcome.of(new TrialRunner(checkpoints.resolve(job.runId())).run(trial, data, run, logged));
+                TrialRunner runner = new TrialRunner(workDir(checkpoints, job.runId()));
+                return TrialOutcome.of(runner.run(trial, data, run, logged));
             } catch (RuntimeException e) {
                 run.handOff();
                 throw e;
@@ -41,10 +42,18 @@ final class TrialTask implements Function<TrialJob, TrialOutcome> {
         }
     }
 
+    /**
+     * The trial's work folder on the shared storage: its checkpoints and spec, and its run folder ({@code <runId>/},
+     * artifacts and the saved model) that the driver reads the best model from.
+     */
+    static Path workDir(Path checkpoints, String runId) {
+        return checkpoints.resolve(runId);
+    }
+
     /** The trial's spec beside its checkpoint: loading it gives the tree, and so the config hash, the driver has. */
     private static Path specFile(TrialJob job, Path checkpoints) {
         try {
-            Path file = Files.createDirectories(checkpoints.resolve(job.runId())).resolve("trial.yaml");
+            Path file = Files.createDirectories(workDir(checkpoints, job.runId())).resolve("trial.yaml");
             Path tmp = Files.createTempFile(file.getParent(), "trial", ".yaml");
             Files.writeString(tmp, job.yaml());
             return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
