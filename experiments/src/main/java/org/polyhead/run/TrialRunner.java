@@ -111,7 +111,8 @@ public final class TrialRunner {
                 new Validation(data.kind(), model, data.validation(), weights, bs),
                 new Checkpointing(checkpointOf(trial)),
                 new ValidationLogging(),
-                new EarlyStopping(spec.training().earlyStopping(), spec.training().patience())));
+                new EarlyStopping(spec.training().earlyStopping(), spec.training().patience()),
+                SystemMetrics.every10s()));
         if (data.test() != null) {
             listeners.add(3, best);  // right after Validation: it reads the epoch's metrics
         }

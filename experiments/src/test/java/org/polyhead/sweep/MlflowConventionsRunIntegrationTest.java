@@ -69,6 +69,10 @@ class MlflowConventionsRunIntegrationTest {
             assertEquals(2, valSteps.size());
             assertEquals(trainSteps.get(trainSteps.size() - 1), valSteps.get(1), "the last epoch ends at the last step");
             assertEquals(trainSteps.size() / 2, valSteps.get(0), "the first epoch ends halfway");
+            List<Long> rssSteps = client.getMetricHistory(child.runId(), "system/process_rss_megabytes").stream()
+                    .map(Service.Metric::getStep).toList();
+            assertTrue(rssSteps.containsAll(valSteps), "system metrics at each epoch's end (MLflow's System "
+                    + "metrics tab): " + rssSteps + " vs " + valSteps);
 
             String root = "/api/2.0/mlflow-artifacts/artifacts/" + run.getInfo().getExperimentId() + "/"
                     + child.runId() + "/artifacts/";
