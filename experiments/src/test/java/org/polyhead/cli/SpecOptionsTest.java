@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polyhead.spec.SpecLoader;
@@ -40,6 +41,19 @@ class SpecOptionsTest {
         out.getBuffer().setLength(0);
         assertEquals(0, run("sweep", again.toString(), "--print-config"));
         assertEquals(printed, out.toString(), "printing the printed spec changes nothing");
+    }
+
+    @Test
+    void printConfigGivesTheSameConfigHashAsTheSpecItWasPrintedFrom(@TempDir Path tmp) throws IOException {
+        assertEquals(0, run("sweep", QUICKSTART.toString(), "--print-config", "loss.pi=0.3"));
+        Path again = Files.writeString(tmp.resolve("printed.yaml"), out.toString());
+        SpecLoader.Resolved original = SpecLoader.load(QUICKSTART, List.of("loss.pi=0.3"));
+        SpecLoader.Resolved reloaded = SpecLoader.load(again, List.of());
+        assertEquals(original.hash(), reloaded.hash());
+        assertEquals(original.with(Map.of("loss.pi", 0.5)).hash(), reloaded.with(Map.of("loss.pi", 0.5)).hash(),
+                "and so do the trials of its sweep");
+        assertEquals(original.hash(), SpecLoader.load(QUICKSTART, List.of("loss.pi=0.3",
+                "training.schedule=linear")).hash(), "a default written out is the same configuration");
     }
 
     @Test
