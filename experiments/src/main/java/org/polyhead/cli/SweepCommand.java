@@ -7,6 +7,7 @@ import org.polyhead.UserError;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
 import org.polyhead.sweep.TrialExecutor;
+import org.polyhead.task.PreparedData;
 import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.Trackers;
@@ -85,6 +86,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     static SweepRunner runner(MlflowTracker tracker, boolean resume) {
-        return new SweepRunner(tracker, r -> TaskData.prepare(r, Home.path(), Home.work()), Home.work(), resume);
+        return new SweepRunner(tracker, SweepCommand::prepare, Home.work(), resume);
+    }
+
+    /** A trial's data, from the project's data and caches. */
+    static PreparedData prepare(SpecLoader.Resolved resolved) {
+        return TaskData.prepare(resolved, Home.path(), Home.work());
     }
 }
