@@ -171,9 +171,17 @@ public final class HierarchyTask implements Task<PathRecord> {
                 classes.add(r.path().get(level));
             }
             String name = spec.groups().isEmpty() ? "level" + level : spec.groups().get(level).name();
+            if (classes.size() < 2) {
+                throw TaskData.oneClass("level '" + name + "'", classes, source);
+            }
             groups.add(new LabelGroup(name, TargetType.SOFTMAX, List.copyOf(classes)));
         }
         return groups;
+    }
+
+    @Override
+    public String describe(LabelGroup level) {
+        return "level '" + level.name() + "'";  // as groups() names a level with one class
     }
 
     @Override
