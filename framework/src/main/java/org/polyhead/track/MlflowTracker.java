@@ -198,6 +198,11 @@ public final class MlflowTracker implements Tracker {
     private void endLiveRunsAsKilled() {
         List<Journal> journals = new ArrayList<>();
         for (Run run : List.copyOf(live)) {
+            if (run.journal.failure() != null) {
+                run.setTag(Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)");
+                run.end(RunStatus.KILLED);
+                continue;
+            }
             long now = System.currentTimeMillis();
             run.journal.append(JournalEntry.Kind.TAG, Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)",
                     null, null, now);
@@ -306,6 +311,21 @@ public final class MlflowTracker implements Tracker {
         }
     }
 
+    /**
+     * A write the journal cannot take, sent straight to the server (retried while it is unreachable, at most the drain
+     * timeout); when it does not arrive, says so rather than hiding the journal's failure behind another.
+     */
+    private void direct(String what, Runnable call) {
+        try {
+            retrying(what, () -> {
+                call.run();
+                return null;
+            });
+        } catch (UserError e) {
+            System.err.println("polyhead: " + e.getMessage());
+        }
+    }
+
     static Service.RunTag tag(String k, String v) {
         return Service.RunTag.newBuilder().setKey(k).setValue(v).build();
     }
@@ -363,6 +383,10 @@ public final class MlflowTracker implements Tracker {
 
         @Override
         public void setTag(String key, String value) {
+            if (journal.failure() != null) {  // the run's failure cannot wait in a journal that cannot be written
+                direct("tag run " + runId, () -> client.setTag(runId, key, truncate(value, MAX_TAG_VALUE)));
+                return;
+            }
             journal.append(JournalEntry.Kind.TAG, key, truncate(value, MAX_TAG_VALUE), null, null,
                     System.currentTimeMillis());
         }
@@ -396,6 +420,22 @@ public final class MlflowTracker implements Tracker {
          * server is unreachable the wait is short, so a sweep goes on to its next trial (the sender keeps trying, and
          * {@link #close} waits the full drain timeout).
          */
+        /**
+         * The end of a run whose journal can no longer be written: what the journal holds is sent first (bounded, as
+         * for any end), then the status goes straight to the server. The journal stays on disk if the server lacks
+         * part of it.
+         */
+        private void endDirectly(RunStatus status) {
+            sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT);
+            direct("end run " + runId, () -> client.setTerminated(runId, Service.RunStatus.valueOf(status.name()),
+                    System.currentTimeMillis()));
+            if (journal.pending() + journal.refused().size() > 0) {
+                reported.add(journal);
+                System.err.println(unsentMessage(journal));
+            }
+            sender.release(journal);
+        }
+
         @Override
         public void handOff() {
             live.remove(this);
@@ -408,6 +448,10 @@ public final class MlflowTracker implements Tracker {
         @Override
         public void end(RunStatus status) {
             live.remove(this);
+            if (journal.failure() != null) {
+                endDirectly(status);
+                return;
+            }
             journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());
             journal.force();
             boolean drained = sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT)
