@@ -198,17 +198,17 @@ public final class MlflowTracker implements Tracker {
     private void endLiveRunsAsKilled() {
         List<Journal> journals = new ArrayList<>();
         for (Run run : List.copyOf(live)) {
-            if (run.journal.failure() != null) {
+            long now = System.currentTimeMillis();
+            try {
+                run.journal.append(JournalEntry.Kind.TAG, Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)",
+                        null, null, now);
+                run.journal.seal(JournalEntry.Kind.END, "status", RunStatus.KILLED.name(), now);
+                run.journal.force();
+                journals.add(run.journal);
+            } catch (UserError | java.io.UncheckedIOException e) {  // a journal that cannot be written: straight to MLflow
                 run.setTag(Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)");
                 run.end(RunStatus.KILLED);
-                continue;
             }
-            long now = System.currentTimeMillis();
-            run.journal.append(JournalEntry.Kind.TAG, Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)",
-                    null, null, now);
-            run.journal.seal(JournalEntry.Kind.END, "status", RunStatus.KILLED.name(), now);
-            run.journal.force();
-            journals.add(run.journal);
         }
         if (journals.isEmpty()) {
             return;
@@ -381,14 +381,33 @@ public final class MlflowTracker implements Tracker {
             });
         }
 
+        /** Journaled; once the journal cannot be written, sent straight to the server (a failure's reason, say). */
         @Override
         public void setTag(String key, String value) {
-            if (journal.failure() != null) {  // the run's failure cannot wait in a journal that cannot be written
-                direct("tag run " + runId, () -> client.setTag(runId, key, truncate(value, MAX_TAG_VALUE)));
-                return;
+            String v = truncate(value, MAX_TAG_VALUE);
+            if (!journaled(() -> journal.append(JournalEntry.Kind.TAG, key, v, null, null,
+                    System.currentTimeMillis()))) {
+                direct("tag run " + runId, () -> client.setTag(runId, key, v));
             }
-            journal.append(JournalEntry.Kind.TAG, key, truncate(value, MAX_TAG_VALUE), null, null,
-                    System.currentTimeMillis());
+        }
+
+        /**
+         * Appends, unless the journal cannot be written (now or earlier): false then, and the caller sends the write
+         * itself. The next metric point still throws the journal's failure, which stops the training.
+         */
+        private boolean journaled(Runnable append) {
+            if (journal.failure() != null) {
+                return false;
+            }
+            try {
+                append.run();
+                return true;
+            } catch (UserError e) {
+                if (journal.failure() == null) {
+                    throw e;
+                }
+                return false;
+            }
         }
 
         @Override
@@ -448,11 +467,11 @@ public final class MlflowTracker implements Tracker {
         @Override
         public void end(RunStatus status) {
             live.remove(this);
-            if (journal.failure() != null) {
+            if (!journaled(() -> journal.append(JournalEntry.Kind.END, "status", status.name(), null, null,
+                    System.currentTimeMillis()))) {
                 endDirectly(status);
                 return;
             }
-            journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());
             journal.force();
             boolean drained = sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT)
                     && journal.pending() == 0;
