@@ -59,7 +59,7 @@ public final class SweepCommand implements Callable<Integer> {
         long failed = outcome.results().stream().filter(r -> r.failure() != null).count();
         System.out.printf("sweep %s: %d trials (%d failed) in experiment '%s'%n", outcome.parentRunId(),
                 outcome.results().size(), failed, outcome.experiment());
-        System.out.println("MLflow UI: " + outcome.link());
+        System.out.println(uiLine(outcome));
         if (failed > 0) {
             System.err.printf("polyhead: %d of %d trials failed%n", failed, outcome.results().size());
         }
@@ -73,6 +73,11 @@ public final class SweepCommand implements Callable<Integer> {
                 Duration.ofSeconds(executorTimeout), Home.path(), tracker))) {
             return runner(tracker, resume).on(executor).run(resolved);
         }
+    }
+
+    /** The line that points at the sweep's parent run in the MLflow UI (also printed by {@code paper}). */
+    static String uiLine(SweepRunner.Outcome outcome) {
+        return "MLflow UI: " + outcome.link();
     }
 
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved) {
