@@ -76,17 +76,13 @@ public final class TrialRunner {
 
     /**
      * What can be checked of a trial before its run exists, once its data is prepared: the loss weights against the
-     * label groups, what its design would build, and that {@code training.early_stopping} names a metric its task
-     * kind logs. A sweep checks every trial this way before it creates its parent run, so a mistake in trial 5 is
-     * found before trial 1 trains.
+     * label groups, and what its design would build ({@link Training#check}: for one model, also that
+     * {@code training.early_stopping} names a metric its task kind logs). A sweep checks every trial this way before
+     * it creates its parent run, so a mistake in trial 5 is found before trial 1 trains.
      */
     public void check(SpecLoader.Resolved trial, PreparedData data) {
         LossWeights.of(trial.spec().loss(), data.groups());
         Trainings.of(trial.spec().model().heads(), workDir, this::trainOneModel).check(trial, data);
-        String metric = trial.spec().training().earlyStopping();
-        if (metric != null && !metric.isBlank()) {
-            EarlyStopping.check(metric, data.kind().metricNames(modelSpec(trial.spec(), data)));
-        }
     }
 
     private Result trainOneModel(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
