@@ -74,7 +74,8 @@ class SyncCommandTest {
             System.setProperty("polyhead.home", home.toString());
             assertEquals(0, run("sync"), out.toString());
             assertEquals(List.of("nothing to sync: no journal under " + root,
-                    "ended as KILLED: 1 run(s) whose process is gone: [" + orphan + "]"), out.toString().lines().toList());
+                    "ended as KILLED: 1 run(s) whose process is gone: [" + orphan + "]"),
+                    out.toString().lines().toList());
             assertEquals(Service.RunStatus.KILLED, client.getRun(orphan).getInfo().getStatus());
         } finally {
             server.stop();

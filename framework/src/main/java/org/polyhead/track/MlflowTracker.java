@@ -1,6 +1,7 @@
 package org.polyhead.track;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -205,7 +206,7 @@ public final class MlflowTracker implements Tracker {
                 run.journal.seal(JournalEntry.Kind.END, "status", RunStatus.KILLED.name(), now);
                 run.journal.force();
                 journals.add(run.journal);
-            } catch (UserError | java.io.UncheckedIOException e) {  // a journal that cannot be written: straight to MLflow
+            } catch (UserError | UncheckedIOException e) {  // a journal that cannot be written: straight to MLflow
                 run.setTag(Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)");
                 run.end(RunStatus.KILLED);
             }

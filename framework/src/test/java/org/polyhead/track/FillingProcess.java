@@ -30,7 +30,8 @@ public final class FillingProcess {
                 }
             } catch (UserError e) {
                 System.out.println("error: " + e.getMessage());
-                System.out.println("journal: " + describe(Path.of(args[1]).resolve(run.runId()).resolve("entries.jsonl")));
+                Path file = Path.of(args[1]).resolve(run.runId()).resolve("entries.jsonl");
+                System.out.println("journal: " + describe(file));
                 run.fail(e);
             }
         }
