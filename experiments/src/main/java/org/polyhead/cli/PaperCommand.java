@@ -44,6 +44,7 @@ public final class PaperCommand implements Callable<Integer> {
         long start = System.nanoTime();
         var outcome = SweepCommand.run(resolved, resume);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.println(SweepCommand.uiLine(outcome));
         String uri;
         try (var tracker = Trackers.fromEnvironment(Home.path())) {
             uri = tracker.uri();

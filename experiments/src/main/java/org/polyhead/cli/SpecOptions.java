@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.polyhead.UserError;
+import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.spec.SpecPrinter;
+import org.polyhead.sweep.SweepCheck;
 import org.polyhead.sweep.SweepPlan;
 import org.polyhead.sweep.Trial;
 import org.polyhead.track.MlflowTracker;
@@ -45,7 +47,8 @@ final class SpecOptions {
     @Option(names = "--print-config", description = "print the resolved spec, defaults included, and exit")
     boolean printConfig;
 
-    @Option(names = "--dry-run", description = "list the trials that would run (name, config hash), and exit")
+    @Option(names = "--dry-run", description = "check every trial as a real run does (spec, data, designs), list "
+            + "them (name, config hash), and exit")
     boolean dryRun;
 
     /** The spec with every override applied, {@code --set} first, then the bare ones, then {@code --experiment}. */
@@ -79,6 +82,7 @@ final class SpecOptions {
             out.print(SpecPrinter.yaml(resolved.spec()));
         }
         if (dryRun) {
+            check(resolved, sweep);
             List<Trial> trials = sweep ? SweepPlan.trials(resolved.spec().sweep()) : List.of(new Trial(Map.of()));
             out.printf("%d trial(s) of %s (config hash, name):%n", trials.size(), spec);
             for (Trial t : trials) {
@@ -87,5 +91,17 @@ final class SpecOptions {
         }
         out.flush();
         return printConfig || dryRun;
+    }
+
+    /**
+     * The check a real run makes before it creates anything: every trial of a sweep ({@link SweepCheck}), or the one
+     * run of {@code train} ({@link TrialRunner#check}); a mistake is thrown as the run would throw it.
+     */
+    private static void check(SpecLoader.Resolved resolved, boolean sweep) {
+        if (sweep) {
+            SweepCheck.check(resolved, SweepCommand::prepare, Home.work());
+        } else {
+            new TrialRunner(Home.work()).check(resolved, SweepCommand.prepare(resolved));
+        }
     }
 }

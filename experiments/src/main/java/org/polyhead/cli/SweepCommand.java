@@ -8,6 +8,7 @@ import org.polyhead.UserError;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.sweep.SweepRunner;
 import org.polyhead.sweep.TrialExecutor;
+import org.polyhead.task.PreparedData;
 import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowTracker;
 import org.polyhead.track.Trackers;
@@ -67,7 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
         long failed = outcome.results().stream().filter(r -> r.failure() != null).count();
         out.printf("sweep %s: %d trials (%d failed) in experiment '%s'%n", outcome.parentRunId(),
                 outcome.results().size(), failed, outcome.experiment());
-        out.println("MLflow UI: " + outcome.link());
+        out.println(uiLine(outcome));
         if (failed > 0) {
             err.printf("polyhead: %d of %d trials failed%n", failed, outcome.results().size());
         }
@@ -83,6 +84,11 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** The line that points at the sweep's parent run in the MLflow UI (also printed by {@code paper}). */
+    static String uiLine(SweepRunner.Outcome outcome) {
+        return "MLflow UI: " + outcome.link();
+    }
+
     static SweepRunner.Outcome run(SpecLoader.Resolved resolved) {
         return run(resolved, false);
     }
@@ -94,6 +100,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     static SweepRunner runner(MlflowTracker tracker, boolean resume) {
-        return new SweepRunner(tracker, r -> TaskData.prepare(r, Home.path(), Home.work()), Home.work(), resume);
+        return new SweepRunner(tracker, SweepCommand::prepare, Home.work(), resume);
+    }
+
+    /** A trial's data, from the project's data and caches. */
+    static PreparedData prepare(SpecLoader.Resolved resolved) {
+        return TaskData.prepare(resolved, Home.path(), Home.work());
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code polyhead sync}: sends what runs journaled while the tracking server was unreachable. Any later polyhead run
  * does the same on its way; this command does it without training anything. Its counts are read from the journals
- * on disk before and after, so "delivered" means acknowledged by the server and "kept" means still on disk.
+ * on disk before and after, so "delivered" means acknowledged by the server and "kept" means still on disk. Whether
+ * or not there was a journal, it then ends the runs whose process is gone ({@link OrphanRuns}).
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Send tracking entries journaled under .polyhead/journal while the MLflow server was unreachable "
@@ -27,22 +28,21 @@ public final class SyncCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path root = Trackers.journalRoot(Home.path());
         List<String> runs = Journal.runs(root);
-        if (runs.isEmpty()) {
-            out.println("nothing to sync: no journal under " + root);
-            out.flush();
-            return 0;
-        }
         long before = left(root, runs);
         String uri;
         List<String> orphans;
         try (MlflowTracker tracker = Trackers.fromEnvironment(Home.path())) {
             uri = tracker.uri();
-            orphans = OrphanRuns.close(tracker);
+            orphans = OrphanRuns.close(tracker);  // with no journal too: a process killed with -9 may have sent all
         }
         List<Journal.Backlog> kept = Journal.runs(root).stream().map(r -> Journal.backlog(root, r))
                 .filter(b -> b.left() > 0).toList();
         long left = kept.stream().mapToLong(Journal.Backlog::left).sum();
-        out.printf("synced %d entries of %d run(s) to %s%n", before - left, runs.size(), uri);
+        if (runs.isEmpty()) {
+            out.println("nothing to sync: no journal under " + root);
+        } else {
+            out.printf("synced %d entries of %d run(s) to %s%n", before - left, runs.size(), uri);
+        }
         for (Journal.Backlog b : kept) {
             out.printf("kept: %d entries in %s%s%n", b.left(), b.dir(), b.refused().isEmpty() ? ""
                     : " (" + b.refused().size() + " refused: " + b.refused().values().iterator().next() + ")");

@@ -1,6 +1,9 @@
 package org.polyhead.run;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.polyhead.DidYouMean;
 import org.polyhead.UserError;
 import org.polyhead.track.Metrics;
 import org.polyhead.track.Tags;
@@ -19,6 +22,18 @@ final class EarlyStopping implements TrainingListener {
     EarlyStopping(String metric, int patience) {
         this.metric = metric;
         this.patience = patience;
+    }
+
+    /**
+     * Refuses, before the run exists, a metric the run would never log ({@code logged}: what its task kind validates),
+     * naming the key, the value, the metrics it could be and the nearest of them.
+     */
+    static void check(String metric, Set<String> logged) {
+        if (metric == null || metric.isBlank() || logged.contains(metric)) {
+            return;
+        }
+        throw new UserError("training.early_stopping: no validation metric '" + metric + "' in this run; it logs "
+                + String.join(", ", new TreeSet<>(logged)) + DidYouMean.hint(metric, logged));
     }
 
     @Override

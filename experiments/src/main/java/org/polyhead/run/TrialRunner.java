@@ -76,8 +76,9 @@ public final class TrialRunner {
 
     /**
      * What can be checked of a trial before its run exists, once its data is prepared: the loss weights against the
-     * label groups, and what its design would build. A sweep checks every trial this way before it creates its parent
-     * run, so a mistake in trial 5 is found before trial 1 trains.
+     * label groups, and what its design would build ({@link Training#check}: for one model, also that
+     * {@code training.early_stopping} names a metric its task kind logs). A sweep checks every trial this way before
+     * it creates its parent run, so a mistake in trial 5 is found before trial 1 trains.
      */
     public void check(SpecLoader.Resolved trial, PreparedData data) {
         LossWeights.of(trial.spec().loss(), data.groups());

@@ -43,9 +43,14 @@ public final class SpecLoader {
 
     /** The resolved spec and the tree it came from (the provenance of a run). */
     public record Resolved(ExperimentSpec spec, ObjectNode tree, String source) {
-        /** sha256 of the canonical (key-sorted) JSON of the resolved tree. */
+        /**
+         * sha256 of the canonical (key-sorted) JSON of the resolved spec, defaults included: a key written with its
+         * default value and a key left out give one configuration, so the output of {@code --print-config} hashes as
+         * the spec it was printed from (hashing the tree as written told them apart).
+         */
         public String hash() {
-            return Hashing.sha256().hashString(canonicalJson(tree), StandardCharsets.UTF_8).toString();
+            return Hashing.sha256().hashString(canonicalJson(SpecPrinter.tree(spec)), StandardCharsets.UTF_8)
+                    .toString();
         }
 
         /** Flattened {@code a.b.c → value} params, lists as JSON. */

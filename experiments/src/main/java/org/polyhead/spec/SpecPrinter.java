@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.Map;
@@ -25,7 +26,12 @@ public final class SpecPrinter {
 
     /** The resolved spec flattened as run params ({@code training.lr → 0.001}), defaults included. */
     public static Map<String, String> params(ExperimentSpec spec) {
-        return new SpecLoader.Resolved(spec, YAML.valueToTree(spec), "").params();
+        return new SpecLoader.Resolved(spec, tree(spec), "").params();
+    }
+
+    /** The resolved spec as the tree {@link #yaml} prints: the config hash is taken of it. */
+    static ObjectNode tree(ExperimentSpec spec) {
+        return YAML.valueToTree(spec);
     }
 
     public static String yaml(ExperimentSpec spec) {

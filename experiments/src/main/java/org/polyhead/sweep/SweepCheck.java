@@ -1,9 +1,13 @@
 package org.polyhead.sweep;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.polyhead.UserError;
+import org.polyhead.provenance.Provenance;
 import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.task.PreparedData;
@@ -14,8 +18,19 @@ import org.polyhead.task.PreparedData;
  * files show here) and its model ({@link TrialRunner#check}). The first mistake stops the sweep with a message naming the
  * trial and the key, and no run exists yet.
  */
-final class SweepCheck {
+public final class SweepCheck {
     private SweepCheck() {}
+
+    /**
+     * Checks every trial of {@code base}'s sweep as {@link SweepRunner#run} does before its parent run exists, and
+     * tracks nothing: what {@code sweep --dry-run} runs, so that it refuses what the sweep itself would.
+     */
+    public static void check(SpecLoader.Resolved base, Function<SpecLoader.Resolved, PreparedData> prepare,
+                             Path workDir) {
+        Map<String, PreparedData> prepared = new HashMap<>();
+        resolve(base, SweepPlan.trials(base.spec().sweep()),
+                r -> prepared.computeIfAbsent(Provenance.dataKey(r), k -> prepare.apply(r)), new TrialRunner(workDir));
+    }
 
     /** The resolved spec of each trial, in plan order. */
     static List<SpecLoader.Resolved> resolve(SpecLoader.Resolved base, List<Trial> trials,

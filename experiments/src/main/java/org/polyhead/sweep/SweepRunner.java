@@ -237,10 +237,7 @@ public final class SweepRunner {
         run.logInputs(RunDatasets.of(data, resolved.spec().data().toString(),
                 Path.of(System.getProperty("polyhead.home", "."))));
         Map<String, String> params = new LinkedHashMap<>(SpecPrinter.params(resolved.spec()));  // defaults too
-        params.putAll(resolved.params());  // the values as written win where both have a key
-        if (resolved.spec().loss().pi() != null) {
-            params.put("pi", Double.toString(resolved.spec().loss().pi()));  // the short name reports and users query
-        }
+        params.putAll(resolved.params());  // the values as written win where both have a key; π once, as loss.pi
         run.logParams(params);
         if (executor != null) {
             return new Started(null, run);

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -77,6 +79,21 @@ public final class HierarchyTask implements Task<PathRecord> {
         Map<String, Double> metrics = Task.super.validate(trainer, model, validation, weights, bs);
         metrics.putAll(pathMetrics(trainer, model, validation, weights, bs));
         return metrics;
+    }
+
+    /** The per-level names and those of the path metrics, asked of {@link HierarchyEvaluation} on one example. */
+    @Override
+    public Set<String> metricNames(ModelSpec spec) {
+        Set<String> names = new LinkedHashSet<>(Task.super.metricNames(spec));
+        if (bound != null) {
+            List<String> diagnostics = spec.heads() instanceof HierarchyHeads h ? h.diagnosticOutputs(spec.groups())
+                    : List.of();
+            int widest = spec.groups().stream().mapToInt(LabelGroup::width).max().orElse(1);
+            names.addAll(HierarchyEvaluation.metrics(bound, decoder(spec), spec.groups(),
+                    OneExample.predictions(spec.groups(), diagnostics, widest), OneExample.targets(spec.groups()))
+                    .keySet());
+        }
+        return names;
     }
 
     /** Predicts the validation set (with the design's diagnostic outputs) and computes the path metrics. */
@@ -154,9 +171,17 @@ public final class HierarchyTask implements Task<PathRecord> {
                 classes.add(r.path().get(level));
             }
             String name = spec.groups().isEmpty() ? "level" + level : spec.groups().get(level).name();
+            if (classes.size() < 2) {
+                throw TaskData.oneClass("level '" + name + "'", classes, source);
+            }
             groups.add(new LabelGroup(name, TargetType.SOFTMAX, List.copyOf(classes)));
         }
         return groups;
+    }
+
+    @Override
+    public String describe(LabelGroup level) {
+        return "level '" + level.name() + "'";  // as groups() names a level with one class
     }
 
     @Override

@@ -21,10 +21,15 @@ public final class Predictor {
     public static Map<String, Double> validate(Trainer trainer, List<LabelGroup> groups, TextBatches validation,
                                         double[] weights, int bs) {
         Predictions probs = predictions(trainer, groups, validation, weights, bs);
-        Map<String, Double> metrics = Evaluation.metrics(groups, probs, validation.targets());
+        return metrics(groups, probs, validation.targets(), validation.size());
+    }
+
+    /** The metrics of {@link Evaluation} and each group's loss (its batch losses summed, over {@code n} rows). */
+    static Map<String, Double> metrics(List<LabelGroup> groups, Predictions probs, Map<String, INDArray> targets,
+                                       int n) {
+        Map<String, Double> metrics = Evaluation.metrics(groups, probs, targets);
         for (LabelGroup g : groups) {
-            metrics.put(Metrics.validationLoss(g.name()),
-                    probs.losses(g).sumNumber().doubleValue() / validation.size());
+            metrics.put(Metrics.validationLoss(g.name()), probs.losses(g).sumNumber().doubleValue() / n);
         }
         return metrics;
     }

@@ -49,6 +49,11 @@ public interface Task<R extends TextRecord> extends TaskKind {
         return new TextBatches(ids.ids(), targets(groups, records, source));
     }
 
+    /** How an error names one of this task's label groups: {@code group 'party'} (a hierarchy's: its level). */
+    default String describe(LabelGroup group) {
+        return "group '" + group.name() + "'";
+    }
+
     /** What tokenized the texts, for the run's provenance. */
     default String tokenizerId(ExperimentSpec spec) {
         return Tokenized.id(Checkpoints.tokenizerOf(spec.encoder()), spec.data().maxLength());

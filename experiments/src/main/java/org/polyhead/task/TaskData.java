@@ -3,16 +3,20 @@ package org.polyhead.task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.polyhead.UserError;
 import org.polyhead.data.Dataset;
 import org.polyhead.data.DatasetRegistry;
 import org.polyhead.data.Split;
 import org.polyhead.data.TextRecord;
 import org.polyhead.heads.LabelGroup;
+import org.polyhead.heads.TargetType;
 import org.polyhead.hierarchy.Taxonomy;
 import org.polyhead.hierarchy.TaxonomyFile;
 import org.polyhead.spec.ExperimentSpec;
@@ -48,6 +52,39 @@ public final class TaskData {
         return task.kind(taxonomy);
     }
 
+    /**
+     * Refuses data in which a softmax group (a target's label, a hierarchy's level) holds one class only, counted in
+     * the sampled records' targets whatever the spec declares: such a classifier has nothing to learn.
+     */
+    private static void requireTwoClasses(Task<?> task, List<LabelGroup> groups, String source,
+                                          List<TextBatches> parts) {
+        for (LabelGroup g : groups) {
+            if (g.type() != TargetType.SOFTMAX) {
+                continue;
+            }
+            INDArray counts = null;
+            for (TextBatches part : parts) {
+                INDArray c = part.targets().get(g.targetName()).sum(0);
+                counts = counts == null ? c : counts.add(c);
+            }
+            List<String> seen = new ArrayList<>();
+            for (int k = 0; k < g.width(); k++) {
+                if (counts.getDouble(k) > 0) {
+                    seen.add(g.classes().get(k));
+                }
+            }
+            if (seen.size() < 2) {
+                throw oneClass(task.describe(g), seen, source);
+            }
+        }
+    }
+
+    /** The error for a softmax group (as {@link Task#describe} names it) that has fewer than two classes in the data. */
+    static UserError oneClass(String group, Collection<String> classes, String source) {
+        return new UserError("data: " + group + " has only " + classes.size() + " class " + classes + " in " + source
+                + "; a classifier needs at least two");
+    }
+
     static <R extends TextRecord> PreparedData prepare(Task<R> task, SpecLoader.Resolved resolved, Path home,
                                                        Path workDir) {
         ExperimentSpec spec = resolved.spec();
@@ -61,6 +98,7 @@ public final class TaskData {
         TextBatches train = task.batches(spec, groups, split.train(), dataset.name());
         TextBatches val = task.batches(spec, groups, split.validation(), dataset.name());
         TextBatches test = split.test().isEmpty() ? null : task.batches(spec, groups, split.test(), dataset.name());
+        requireTwoClasses(task, groups, dataset.name(), test == null ? List.of(train, val) : List.of(train, val, test));
         Map<String, Path> artifacts = new LinkedHashMap<>();
         try {
             artifacts.put("data", split.writeAssignment(workDir.resolve("split-" + resolved.hash().substring(0, 12))

@@ -2,7 +2,9 @@ package org.polyhead.task;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
 import org.polyhead.train.Trainer;
@@ -26,6 +28,15 @@ public interface TaskKind {
     default Map<String, Double> validate(Trainer trainer, GroupModel model, TextBatches validation, double[] weights,
                                          int bs) {
         return Predictor.validate(trainer, model.groups(), validation, weights, bs);
+    }
+
+    /**
+     * The names of the metrics {@link #validate} gives a model of {@code spec} (bound to the data), found without a
+     * model: the evaluation code is asked on one made-up example.
+     */
+    default Set<String> metricNames(ModelSpec spec) {
+        return Predictor.metrics(spec.groups(), OneExample.predictions(spec.groups(), List.of(), 1),
+                OneExample.targets(spec.groups()), 1).keySet();
     }
 
     /** Writes what a saved model of this kind needs besides config, groups and weights; by default nothing. */

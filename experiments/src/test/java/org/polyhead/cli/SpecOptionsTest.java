@@ -9,13 +9,17 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polyhead.spec.SpecLoader;
 import org.polyhead.track.MlflowServerExtension;
 import picocli.CommandLine;
 
-/** {@code train}/{@code sweep} options that look before running: nothing here trains or talks to MLflow. */
+/**
+ * {@code train}/{@code sweep} options that look before running: nothing here trains or talks to MLflow ({@code
+ * --dry-run} prepares the data, as the check before a real run does).
+ */
 class SpecOptionsTest {
     private static final Path QUICKSTART = MlflowServerExtension.projectHome().resolve(QuickstartCommand.SPEC);
     private final StringWriter out = new StringWriter();
@@ -43,6 +47,19 @@ class SpecOptionsTest {
     }
 
     @Test
+    void printConfigGivesTheSameConfigHashAsTheSpecItWasPrintedFrom(@TempDir Path tmp) throws IOException {
+        assertEquals(0, run("sweep", QUICKSTART.toString(), "--print-config", "loss.pi=0.3"));
+        Path again = Files.writeString(tmp.resolve("printed.yaml"), out.toString());
+        SpecLoader.Resolved original = SpecLoader.load(QUICKSTART, List.of("loss.pi=0.3"));
+        SpecLoader.Resolved reloaded = SpecLoader.load(again, List.of());
+        assertEquals(original.hash(), reloaded.hash());
+        assertEquals(original.with(Map.of("loss.pi", 0.5)).hash(), reloaded.with(Map.of("loss.pi", 0.5)).hash(),
+                "and so do the trials of its sweep");
+        assertEquals(original.hash(), SpecLoader.load(QUICKSTART, List.of("loss.pi=0.3",
+                "training.schedule=linear")).hash(), "a default written out is the same configuration");
+    }
+
+    @Test
     void runParamsIncludeTheDefaults() {
         SpecLoader.Resolved spec = SpecLoader.load(QUICKSTART, List.of());
         var params = org.polyhead.spec.SpecPrinter.params(spec.spec());
@@ -59,6 +76,24 @@ class SpecOptionsTest {
         assertTrue(out.toString().startsWith(trials + " trial(s) of "), out.toString());
         assertEquals(trials + 1L, out.toString().lines().count(), out.toString());
         assertTrue(out.toString().contains("pi=0.5"), out.toString());
+    }
+
+    @Test
+    void dryRunRefusesABadGridValueAsTheSweepWould() {
+        assertEquals(2, run("sweep", QUICKSTART.toString(), "--dry-run", "data.max_records=200",
+                "--set", "sweep.grid={loss.pi: [0.5, 1.3]}"));
+        String message = err.toString().trim();
+        assertTrue(message.startsWith("polyhead: sweep trial 2/2 (pi=1.3): ") && message.contains("loss.pi"), message);
+        assertEquals(1, message.lines().count(), message);
+        assertEquals("", out.toString(), "no trial list for a sweep that would not run");
+    }
+
+    @Test
+    void trainDryRunChecksTheRunAsTrainWould() {
+        assertEquals(2, run("train", QUICKSTART.toString(), "--dry-run", "data.max_records=200",
+                "model.pooling=bogus"));
+        assertTrue(err.toString().contains("model.pooling"), err.toString());
+        assertEquals("", out.toString());
     }
 
     @Test

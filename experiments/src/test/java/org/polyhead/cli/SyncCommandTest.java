@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.polyhead.track.Journal;
 import org.polyhead.track.JournalEntry;
+import org.polyhead.track.LoggingProcess;
 import org.polyhead.track.MlflowServer;
 import org.polyhead.track.MlflowServerExtension;
 import org.polyhead.track.MlflowTracker;
@@ -30,6 +34,7 @@ import org.polyhead.track.Trackers;
 /**
  * {@code polyhead sync} after the project's local server died in the middle of a run and came back on another port
  * (same backend store): the run's journal, left in {@code .polyhead/journal}, reaches MLflow whole and is removed.
+ * With no journal at all, it still ends the runs whose process is gone.
  */
 @Tag("integration")
 class SyncCommandTest {
@@ -48,10 +53,33 @@ class SyncCommandTest {
     }
 
     @Test
-    void nothingToSyncIsSaidPlainly(@TempDir Path home) {
-        System.setProperty("polyhead.home", home.toString());
-        assertEquals(0, run("sync"));
-        assertTrue(out.toString().startsWith("nothing to sync"), out.toString());
+    void withNoJournalSyncSaysSoAndStillEndsARunWhoseProcessIsGone(@TempDir Path home) throws Exception {
+        Files.createSymbolicLink(home.resolve(".venv"), MlflowServerExtension.projectHome().resolve(".venv"));
+        MlflowServer server = MlflowServer.ofProject(home);
+        String url = server.start(0);
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), LoggingProcess.class.getName(), url,
+                    home.resolve("elsewhere").toString(), "orphan").redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertTrue(line != null && line.startsWith("run "), "the process started its run: " + line);
+            String orphan = line.substring(4);
+            p.destroyForcibly().waitFor();
+            MlflowClient client = new MlflowClient(url);
+            assertEquals(Service.RunStatus.RUNNING, client.getRun(orphan).getInfo().getStatus(), "killed with -9");
+            Path root = Trackers.journalRoot(home);
+            assertEquals(List.of(), Journal.runs(root), "this project has no journal");
+            System.setProperty("polyhead.home", home.toString());
+            assertEquals(0, run("sync"), out.toString());
+            assertEquals(List.of("nothing to sync: no journal under " + root,
+                    "ended as KILLED: 1 run(s) whose process is gone: [" + orphan + "]"),
+                    out.toString().lines().toList());
+            assertEquals(Service.RunStatus.KILLED, client.getRun(orphan).getInfo().getStatus());
+        } finally {
+            server.stop();
+        }
     }
 
     @Test

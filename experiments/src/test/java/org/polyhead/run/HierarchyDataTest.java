@@ -65,6 +65,22 @@ class HierarchyDataTest {
         assertEquals(100, seen.size());
     }
 
+    @Test
+    void aLevelWithOneClassInTheDataIsRefusedNamingTheLevel(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("mine.jsonl"), """
+                {"text": "a small singing bird", "path": ["animal", "bird", "finch"]}
+                {"text": "a bird of prey", "path": ["animal", "bird", "owl"]}
+                {"text": "a fish of rivers", "path": ["animal", "fish", "trout"]}
+                {"text": "a fish with teeth", "path": ["animal", "fish", "pike"]}
+                """);
+        Path spec = Files.writeString(tmp.resolve("spec.yaml"), "name: mine\ndata: {name: " + tmp.resolve("mine.jsonl")
+                + ", validation: 0.25}\n");
+        UserError e = assertThrows(UserError.class,
+                () -> TaskData.prepare(SpecLoader.load(spec, List.of()), tmp, tmp));
+        assertEquals("data: level 'level0' has only 1 class [animal] in mine.jsonl; a classifier needs at least two",
+                e.getMessage());
+    }
+
     private static PreparedData prepare(Path tmp) throws IOException {
         Path spec = Files.writeString(tmp.resolve("spec.yaml"), "name: mine\ndata: {name: " + tmp.resolve("mine.jsonl")
                 + ", validation: 0.25, taxonomy: " + tmp.resolve("tax.txt") + "}\nmodel: {heads: masked}\n");

@@ -1,6 +1,7 @@
 package org.polyhead.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -48,6 +49,8 @@ class MlflowConventionsRunIntegrationTest {
         assertEquals(2, children.size());
         for (TrackedRuns.RunRow child : children) {
             Map<String, String> tags = child.tags();
+            assertTrue(List.of("0.2", "0.8").contains(child.params().get("loss.pi")), child.params().toString());
+            assertFalse(child.params().containsKey("pi"), "π is logged once, as loss.pi");
             assertEquals(System.getProperty("user.name"), tags.get("mlflow.user"));
             assertEquals(specFile.toString(), tags.get("mlflow.source.name"), "outside the repository: as given");
             assertEquals("LOCAL", tags.get("mlflow.source.type"));

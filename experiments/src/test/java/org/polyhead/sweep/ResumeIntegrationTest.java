@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,8 @@ import org.polyhead.track.MlflowTracker;
 /**
  * Kills a real {@code polyhead sweep} process in the middle of its second trial, then runs {@code --resume}: the
  * finished trial is skipped, the interrupted one continues from its last checkpoint in its own run, and only the
- * missing trial starts anew.
+ * missing trial starts anew; and every trial's curves equal, bit for bit, those of the same sweep run without a kill
+ * (CPU, one OpenMP thread in both processes).
  */
 @ExtendWith(MlflowServerExtension.class)
 @Tag("integration")
@@ -86,6 +90,36 @@ class ResumeIntegrationTest {
         assertEquals(Integer.toString(epochsBefore),
                 client.getRun(interrupted).getData().getTagsList().stream()
                         .filter(t -> t.getKey().equals("polyhead.resumed_from_epoch")).findFirst().orElseThrow().getValue());
+
+        try (MlflowTracker tracker = new MlflowTracker(MlflowServerExtension.url())) {  // the same sweep, never killed
+            new SweepRunner(tracker, r -> TaskData.prepare(r, home, tmp), tmp.resolve("whole"))
+                    .run(SpecLoader.load(spec, List.of("tracking.experiment=" + experiment + "-whole")));
+        }
+        Map<String, Map<String, List<String>>> whole = histories(client, children(client, experiment + "-whole"));
+        assertEquals(3, whole.size());
+        assertEquals(whole, histories(client, runs), "the killed and resumed sweep logged, bit for bit, the same "
+                + "training and validation curves as the sweep that was never killed");
+    }
+
+    /**
+     * Per trial (by name), each training and validation metric's points as {@code step value} with the value's
+     * shortest exact decimal form, so equal strings mean equal bits.
+     */
+    private static Map<String, Map<String, List<String>>> histories(MlflowClient client,
+                                                                    List<TrackedRuns.RunRow> runs) {
+        Map<String, Map<String, List<String>>> out = new TreeMap<>();
+        for (TrackedRuns.RunRow r : runs) {
+            Map<String, List<String>> curves = new TreeMap<>();
+            for (String metric : r.metrics().keySet()) {
+                if (metric.startsWith("val_") || metric.startsWith("train_") || metric.equals("lr")) {
+                    curves.put(metric, client.getMetricHistory(r.runId(), metric).stream()
+                            .sorted(Comparator.comparingLong(m -> m.getStep()))
+                            .map(m -> m.getStep() + " " + m.getValue()).toList());
+                }
+            }
+            out.put(r.name(), curves);
+        }
+        return out;
     }
 
     private static List<TrackedRuns.RunRow> children(MlflowClient client, String experiment) {

@@ -90,6 +90,14 @@ class TargetDataTest {
         assertTrue(e.getMessage().contains(message), what + ": " + e.getMessage());
     }
 
+    @Test
+    void dataWhoseLabelsAreAllOneClassIsRefusedNamingTheGroup(@TempDir Path tmp) {
+        UserError e = assertThrows(UserError.class, () -> prepare(tmp, GOOD.replace("\"label\": 0", "\"label\": 1"),
+                "data.validation=0.4"));
+        assertEquals("data: group 'label' has only 1 class [1] in data.jsonl; a classifier needs at least two",
+                e.getMessage());
+    }
+
     private static PreparedData prepare(Path tmp, String jsonl, String... sets) throws IOException {
         Files.writeString(tmp.resolve("data.jsonl"), jsonl);
         return TaskData.prepare(SpecLoader.load(spec(tmp, "x"), List.of(sets)), MlflowServerExtension.projectHome(), tmp);

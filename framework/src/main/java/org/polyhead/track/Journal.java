@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.polyhead.UserError;
 
 /**
  * The local, append-only record of one run's tracking writes ({@code <root>/<runId>/}): {@code entries.jsonl} holds
@@ -45,7 +47,7 @@ public final class Journal implements AutoCloseable {
     private final String runId;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final Writer entries;
+    private final FileChannel entries;
     private final Writer sent;
     private final Writer refusals;
     private final Deque<JournalEntry> unsent = new ArrayDeque<>();
@@ -53,6 +55,7 @@ public final class Journal implements AutoCloseable {
     private long nextSeq;
     private boolean closed;
     private boolean sealed;
+    private UserError failure;
 
     private Journal(Path dir, FileChannel lockChannel, FileLock lock) throws IOException {
         this.dir = dir;
@@ -66,7 +69,7 @@ public final class Journal implements AutoCloseable {
                 unsent.add(e);  // refused by an earlier process too: tried again, and reported if refused again
             }
         }
-        this.entries = appender(dir.resolve("entries.jsonl"));
+        this.entries = lineAppender(dir.resolve("entries.jsonl"));
         this.sent = appender(dir.resolve("sent"));
         this.refusals = appender(dir.resolve("refused"));
     }
@@ -118,23 +121,59 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Appends an entry (flushed to the operating system before returning) and queues it for sending; null, and
-     * nothing written, once the journal is {@link #seal sealed}.
+     * Appends an entry (handed to the operating system before returning) and queues it for sending; null, and
+     * nothing written, once the journal is {@link #seal sealed}. A write that fails (a full disk) is cut back to the
+     * last whole line, and this and every later append throw one line naming the file: a run must not go on with
+     * writes that are neither on disk nor sent.
      */
     public synchronized JournalEntry append(JournalEntry.Kind kind, String key, String value, Double number, Long step,
                                             long timestamp) {
         if (sealed) {
             return null;
         }
-        JournalEntry e = new JournalEntry(nextSeq++, kind, key, value, number, step, timestamp);
-        try {
-            entries.write(JSON.writeValueAsString(e) + "\n");  // one write per whole line
-            entries.flush();
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write the tracking journal " + dir.resolve("entries.jsonl"), ex);
+        if (failure != null) {
+            throw failure;
         }
+        JournalEntry e = new JournalEntry(nextSeq, kind, key, value, number, step, timestamp);
+        writeLine(e);
+        nextSeq++;
         unsent.add(e);
         return e;
+    }
+
+    /** The reason appends fail (the journal's file cannot be written), or null while it can be. */
+    public synchronized UserError failure() {
+        return failure;
+    }
+
+    /**
+     * Writes the entry as one line; on failure truncates the file back to where the line began, so the journal holds
+     * whole lines only (the kernel may have taken part of it before refusing the rest).
+     */
+    private void writeLine(JournalEntry e) {
+        Path file = dir.resolve("entries.jsonl");
+        long start = -1;
+        try {
+            ByteBuffer line = ByteBuffer.wrap((JSON.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8));
+            start = entries.size();
+            while (line.hasRemaining()) {
+                entries.write(line);
+            }
+        } catch (IOException ex) {
+            try {
+                if (start >= 0) {
+                    entries.truncate(start);
+                }
+            } catch (IOException ignored) {
+                // a file that cannot even be cut keeps a partial last line, which readers skip
+            }
+            failure = new UserError("cannot write the tracking journal " + file + ": " + reason(ex), ex);
+            throw failure;
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**
@@ -152,9 +191,8 @@ public final class Journal implements AutoCloseable {
         if (closed) {
             return;
         }
-        try (FileChannel ch = FileChannel.open(dir.resolve("entries.jsonl"), StandardOpenOption.WRITE)) {
-            entries.flush();
-            ch.force(true);  // fsync applies to the file, whichever descriptor asks
+        try {
+            entries.force(true);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write the tracking journal " + dir.resolve("entries.jsonl"), ex);
         }
@@ -269,6 +307,17 @@ public final class Journal implements AutoCloseable {
         } finally {
             OPEN.remove(dir);
         }
+    }
+
+    /** The entries file, opened to append whole lines; a partial line a killed process left is ended first. */
+    private static FileChannel lineAppender(Path file) throws IOException {
+        boolean needsNewline = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline(file);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        if (needsNewline) {
+            ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
+        }
+        return ch;
     }
 
     private static Writer appender(Path file) throws IOException {

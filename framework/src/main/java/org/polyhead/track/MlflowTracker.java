@@ -1,6 +1,7 @@
 package org.polyhead.track;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -199,11 +200,16 @@ public final class MlflowTracker implements Tracker {
         List<Journal> journals = new ArrayList<>();
         for (Run run : List.copyOf(live)) {
             long now = System.currentTimeMillis();
-            run.journal.append(JournalEntry.Kind.TAG, Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)",
-                    null, null, now);
-            run.journal.seal(JournalEntry.Kind.END, "status", RunStatus.KILLED.name(), now);
-            run.journal.force();
-            journals.add(run.journal);
+            try {
+                run.journal.append(JournalEntry.Kind.TAG, Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)",
+                        null, null, now);
+                run.journal.seal(JournalEntry.Kind.END, "status", RunStatus.KILLED.name(), now);
+                run.journal.force();
+                journals.add(run.journal);
+            } catch (UserError | UncheckedIOException e) {  // a journal that cannot be written: straight to MLflow
+                run.setTag(Tags.FAILURE, "stopped by a signal (SIGINT or SIGTERM)");
+                run.end(RunStatus.KILLED);
+            }
         }
         if (journals.isEmpty()) {
             return;
@@ -306,6 +312,21 @@ public final class MlflowTracker implements Tracker {
         }
     }
 
+    /**
+     * A write the journal cannot take, sent straight to the server (retried while it is unreachable, at most the drain
+     * timeout); when it does not arrive, says so rather than hiding the journal's failure behind another.
+     */
+    private void direct(String what, Runnable call) {
+        try {
+            retrying(what, () -> {
+                call.run();
+                return null;
+            });
+        } catch (UserError e) {
+            System.err.println("polyhead: " + e.getMessage());
+        }
+    }
+
     static Service.RunTag tag(String k, String v) {
         return Service.RunTag.newBuilder().setKey(k).setValue(v).build();
     }
@@ -361,10 +382,33 @@ public final class MlflowTracker implements Tracker {
             });
         }
 
+        /** Journaled; once the journal cannot be written, sent straight to the server (a failure's reason, say). */
         @Override
         public void setTag(String key, String value) {
-            journal.append(JournalEntry.Kind.TAG, key, truncate(value, MAX_TAG_VALUE), null, null,
-                    System.currentTimeMillis());
+            String v = truncate(value, MAX_TAG_VALUE);
+            if (!journaled(() -> journal.append(JournalEntry.Kind.TAG, key, v, null, null,
+                    System.currentTimeMillis()))) {
+                direct("tag run " + runId, () -> client.setTag(runId, key, v));
+            }
+        }
+
+        /**
+         * Appends, unless the journal cannot be written (now or earlier): false then, and the caller sends the write
+         * itself. The next metric point still throws the journal's failure, which stops the training.
+         */
+        private boolean journaled(Runnable append) {
+            if (journal.failure() != null) {
+                return false;
+            }
+            try {
+                append.run();
+                return true;
+            } catch (UserError e) {
+                if (journal.failure() == null) {
+                    throw e;
+                }
+                return false;
+            }
         }
 
         @Override
@@ -396,6 +440,22 @@ public final class MlflowTracker implements Tracker {
          * server is unreachable the wait is short, so a sweep goes on to its next trial (the sender keeps trying, and
          * {@link #close} waits the full drain timeout).
          */
+        /**
+         * The end of a run whose journal can no longer be written: what the journal holds is sent first (bounded, as
+         * for any end), then the status goes straight to the server. The journal stays on disk if the server lacks
+         * part of it.
+         */
+        private void endDirectly(RunStatus status) {
+            sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT);
+            direct("end run " + runId, () -> client.setTerminated(runId, Service.RunStatus.valueOf(status.name()),
+                    System.currentTimeMillis()));
+            if (journal.pending() + journal.refused().size() > 0) {
+                reported.add(journal);
+                System.err.println(unsentMessage(journal));
+            }
+            sender.release(journal);
+        }
+
         @Override
         public void handOff() {
             live.remove(this);
@@ -408,7 +468,11 @@ public final class MlflowTracker implements Tracker {
         @Override
         public void end(RunStatus status) {
             live.remove(this);
-            journal.append(JournalEntry.Kind.END, "status", status.name(), null, null, System.currentTimeMillis());
+            if (!journaled(() -> journal.append(JournalEntry.Kind.END, "status", status.name(), null, null,
+                    System.currentTimeMillis()))) {
+                endDirectly(status);
+                return;
+            }
             journal.force();
             boolean drained = sender.awaitDrained(List.of(journal), drainTimeout, UNREACHABLE_END_WAIT)
                     && journal.pending() == 0;

@@ -40,6 +40,7 @@ public final class Trainer {
     private static final long LARGE_GROWTH = 1L << 30;
     private long residentAfterGc;
     private final Random masks;
+    private final long seed;
 
     public Trainer(GroupModel model, OptimConfig optim, long seed) {
         this(model, optim, ParameterGroups.uniform(optim), seed);
@@ -49,6 +50,7 @@ public final class Trainer {
     public Trainer(GroupModel model, OptimConfig optim, ParameterGroups groups, long seed) {
         this.model = model;
         this.masks = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        this.seed = seed;
         this.sd = model.graph();
         this.adam = new Adam(optim, groups);
         this.groups = groups;
@@ -66,11 +68,22 @@ public final class Trainer {
     /** One training step with per-group loss weights w; returns {@code loss} and {@code loss.<group>} before the update. */
     public Map<String, Double> step(Batch batch, double[] weights) {
         releaseDeadArrays();
+        masks.setSeed(maskSeed(seed, adam.step()));
         Map<String, INDArray> feed = feed(batch, 1.0 - dropout, true);
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
         Gradients g = gradients(batch, feed);
         adam.update(parameters(), g.byParameter());
         return g.losses();
+    }
+
+    /**
+     * The seed of the dropout masks of the update after {@code step} updates: a function of the trainer's seed and the
+     * step alone, so a trainer restored from a checkpoint (which keeps Adam's step) draws the masks the uninterrupted
+     * one drew, and a resumed trial continues bit for bit. One generator running from the start drew step 1's masks
+     * again after a resume. The odd multiplier (2^64/φ) keeps neighbouring seeds' streams apart.
+     */
+    static long maskSeed(long seed, long step) {
+        return seed * 0x9E3779B97F4A7C15L + step;
     }
 
     /** Losses by output name, and dL/dθ for every trainable array (graph variables and embedding tables) by name. */

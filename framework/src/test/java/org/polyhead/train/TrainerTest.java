@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.heads.SeparateHeads;
@@ -17,14 +19,21 @@ import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
 import org.polyhead.pooling.MeanPooling;
 
-/** Training steps are reproducible from the seed (dropout included) and actually reduce the loss. */
+/**
+ * Training steps are reproducible from the seed (dropout included), also across a checkpoint's restore, and actually
+ * reduce the loss.
+ */
 class TrainerTest {
 
-    private static List<Double> losses(double dropout, long seed, int steps) {
+    private static ModelSpec spec(double dropout) {
         EncoderConfig e = Fixtures.tinyEncoder();
         EncoderConfig enc = new EncoderConfig(e.vocabSize(), e.hidden(), e.layers(), e.heads(), e.intermediate(),
                 e.maxPositions(), e.typeVocabSize(), e.layerNormEps(), dropout);
-        ModelSpec spec = new ModelSpec(enc, new MeanPooling(), new SeparateHeads(), Fixtures.twoGroups(), new FixedWeights());
+        return new ModelSpec(enc, new MeanPooling(), new SeparateHeads(), Fixtures.twoGroups(), new FixedWeights());
+    }
+
+    private static List<Double> losses(double dropout, long seed, int steps) {
+        ModelSpec spec = spec(dropout);
         Trainer trainer = new Trainer(GroupModel.build(spec, 7), OptimConfig.adam(1e-2, 0, 0), seed);
         Batch batch = Fixtures.batch(8, 6, 23, spec.groups(), 1, DataType.FLOAT);
         List<Double> out = new ArrayList<>();
@@ -40,6 +49,28 @@ class TrainerTest {
         assertEquals(a, losses(0.2, 5, 4));
         assertNotEquals(a, losses(0.2, 6, 4), "another seed draws other dropout masks");
         assertNotEquals(a.subList(0, 1), losses(0.0, 5, 1), "dropout is applied in training");
+    }
+
+    @Test
+    void aTrainerRestoredFromACheckpointContinuesBitForBitWithDropout(@TempDir Path tmp) {
+        ModelSpec spec = spec(0.2);
+        Batch batch = Fixtures.batch(8, 6, 23, spec.groups(), 1, DataType.FLOAT);
+        double[] w = {0.5, 0.5};
+        Trainer whole = new Trainer(GroupModel.build(spec, 7), OptimConfig.adam(1e-2, 0, 0), 5);
+        List<Double> uninterrupted = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            uninterrupted.add(whole.step(batch, w).get("loss"));
+            if (s == 2) {
+                new Checkpoint(1, 3, List.of()).save(tmp.resolve("c.zip"), whole);
+            }
+        }
+        Trainer resumed = new Trainer(GroupModel.build(spec, 7), OptimConfig.adam(1e-2, 0, 0), 5);
+        Checkpoint.restore(tmp.resolve("c.zip"), resumed);
+        List<Double> after = new ArrayList<>();
+        for (int s = 3; s < 6; s++) {
+            after.add(resumed.step(batch, w).get("loss"));
+        }
+        assertEquals(uninterrupted.subList(3, 6), after, "the same dropout masks and updates after the restore");
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Runs grouped into configurations: the params that differ between runs, less replicate params (any {@code *seed}),
  * decide the group; the seeds inside a group are averaged. A varying param that only renames another (the short
- * {@code pi} next to {@code loss.pi}) is dropped, so each swept dimension appears once; the spec's own {@code sweep.*}
- * section never defines a group.
+ * {@code pi} that runs logged beside {@code loss.pi} until π was logged once) is dropped, so each swept dimension
+ * appears once; the spec's own {@code sweep.*} section never defines a group.
  */
 public final class RunGroups {
     /** The param swept against in π-sweeps; a report's x axis when it varies. */
