@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polyhead.browser.HeadlessChromium;
 
 /** The HTML report renders in a real headless Chromium and every plot it references loads as an image. */
 @Tag("integration")
@@ -17,7 +18,7 @@ class HtmlReportInBrowserTest {
 
     @Test
     void everyPlotOfEachKindOfReportLoadsInChromium(@TempDir Path tmp) throws Exception {
-        HeadlessChromium chromium = HeadlessChromium.require();
+        HeadlessChromium chromium = HeadlessChromium.require("check the HTML report");
         Map<String, List<TrackedRuns.RunRow>> kinds = Map.of("pi", Fixtures.piSweep(), "hierarchy",
                 Fixtures.hierarchy(), "pooling", Fixtures.pooling());
         Map<String, List<String>> expected = Map.of("pi", List.of("accuracy_vs_pi.png", "pareto.png"),
@@ -33,7 +34,7 @@ class HtmlReportInBrowserTest {
 
     @Test
     void theBrowserCheckSeesAPlotThatDoesNotLoad(@TempDir Path tmp) throws Exception {
-        HeadlessChromium chromium = HeadlessChromium.require();
+        HeadlessChromium chromium = HeadlessChromium.require("check the HTML report");
         ExperimentReport.write(tmp, Fixtures.piSweep(), new ExperimentReport.Context("pi", "test", List.of()));
         Files.writeString(tmp.resolve("pareto.png"), "not a png");
         Map<String, Integer> widths = chromium.imageWidths(tmp.resolve("index.html"));
