@@ -13,6 +13,8 @@ import org.polyhead.report.ExperimentReport;
 import org.polyhead.report.Hardware;
 import org.polyhead.report.TrackedRuns;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.sweep.SweepRunner;
+import org.polyhead.track.Tags;
 import org.polyhead.track.Trackers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +36,10 @@ public final class PaperCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue an interrupted sweep of the same spec")
     boolean resume;
 
+    @Option(names = "--report-only", description = "write the report of the paper's newest finished sweep from "
+            + "MLflow with the current report code, without running anything")
+    boolean reportOnly;
+
     @Override
     public Integer call() {
         Path spec = Home.path().resolve(DIR).resolve(name + ".yaml");
@@ -41,31 +47,67 @@ public final class PaperCommand implements Callable<Integer> {
             throw new UserError(spec + ": no such paper experiment; available: " + available());
         }
         SpecLoader.Resolved resolved = SpecLoader.load(spec, sets);
-        long start = System.nanoTime();
-        var outcome = SweepCommand.run(resolved, resume);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        System.out.println(SweepCommand.uiLine(outcome));
         String uri;
-        try (var tracker = Trackers.fromEnvironment(Home.path())) {
-            uri = tracker.uri();
+        String experiment;
+        String parentRunId;
+        String took;
+        if (reportOnly) {
+            try (var tracker = Trackers.fromEnvironment(Home.path())) {
+                uri = tracker.uri();
+            }
+            experiment = SweepRunner.experimentOf(resolved);
+            parentRunId = newestSweep(new MlflowClient(uri), experiment);
+            took = recorded(new MlflowClient(uri), parentRunId);
+        } else {
+            long start = System.nanoTime();
+            var outcome = SweepCommand.run(resolved, resume);
+            Duration d = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println(SweepCommand.uiLine(outcome));
+            try (var tracker = Trackers.fromEnvironment(Home.path())) {
+                uri = tracker.uri();
+            }
+            experiment = outcome.experiment();
+            parentRunId = outcome.parentRunId();
+            took = d.toMinutes() + " min " + d.toSecondsPart() + " s for " + outcome.results().size() + " trials"
+                    + (resume ? " (this invocation)" : "");
         }
-        var runs = TrackedRuns.children(new MlflowClient(uri), outcome.experiment(), outcome.parentRunId());
+        var runs = TrackedRuns.children(new MlflowClient(uri), experiment, parentRunId);
         String command = "./polyhead paper " + name + (sets.isEmpty() ? "" : " --set " + String.join(" --set ", sets))
-                + (resume ? " --resume" : "");
+                + (resume ? " --resume" : "") + (reportOnly ? " --report-only" : "");
         String data = resolved.params().entrySet().stream().filter(e -> e.getKey().startsWith("data."))
                 .map(e -> e.getKey().substring("data.".length()) + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
         List<String> setup = List.of(
                 "spec file: `" + DIR + "/" + name + ".yaml`",
                 "data: `" + data + "` (dataset SHA-256 below)",
-                "hardware: " + Hardware.describe(),
-                "sweep wall time: " + took.toMinutes() + " min " + took.toSecondsPart() + " s for "
-                        + outcome.results().size() + " trials" + (resume ? " (this invocation)" : ""));
+                "hardware: " + Hardware.describe() + (reportOnly ? " (where this report was written)" : ""),
+                "sweep wall time: " + took);
         Path md = ExperimentReport.write(Home.path().resolve("reports").resolve("papers").resolve(name), runs,
-                new ExperimentReport.Context(outcome.experiment(), command, setup),
+                new ExperimentReport.Context(experiment, command, setup),
                 new org.polyhead.report.MlflowPredictions(uri));
         System.out.println("report: " + md + " and " + md.resolveSibling("index.html"));
         return 0;
+    }
+
+    /** The experiment's newest FINISHED sweep (its parent run): what {@code --report-only} writes the report of. */
+    static String newestSweep(MlflowClient client, String experiment) {
+        return TrackedRuns.search(client, experiment, "tags.`" + Tags.SWEEP + "` = '" + Tags.PARENT
+                        + "' and attributes.status = 'FINISHED'").stream()
+                .max(java.util.Comparator.comparingLong(TrackedRuns.RunRow::startTime))
+                .map(TrackedRuns.RunRow::runId)
+                .orElseThrow(() -> new UserError("--report-only: experiment '" + experiment + "' has no finished "
+                        + "sweep; run the paper without --report-only first"));
+    }
+
+    /** The sweep's wall time as its parent run recorded it (start to end), with its number of trials. */
+    private static String recorded(MlflowClient client, String parentRunId) {
+        var info = client.getRun(parentRunId).getInfo();
+        Duration d = Duration.ofMillis(info.getEndTime() - info.getStartTime());
+        long trials = TrackedRuns.search(client, client.getExperiment(info.getExperimentId()).getName(),
+                        "tags.mlflow.parentRunId = '" + parentRunId + "'").stream()
+                .filter(r -> !org.polyhead.report.RunGroups.isBaseline(r)).count();
+        return d.toMinutes() + " min " + d.toSecondsPart() + " s for " + trials + " trials (recorded by the sweep's "
+                + "parent run " + parentRunId + ")";
     }
 
     private static String available() {

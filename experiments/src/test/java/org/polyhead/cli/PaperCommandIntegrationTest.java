@@ -21,7 +21,8 @@ import org.polyhead.track.MlflowServerExtension;
 
 /**
  * {@code polyhead paper NAME} in a project of its own (the real project's data, models and Python environment linked
- * in, its local MLflow server started): like {@code sweep}, it prints the MLflow UI address of the sweep's parent run.
+ * in, its local MLflow server started): like {@code sweep}, it prints the MLflow UI address of the sweep's parent run;
+ * {@code --report-only} writes the report again from MLflow without running anything.
  */
 @Tag("integration")
 class PaperCommandIntegrationTest {
@@ -40,7 +41,7 @@ class PaperCommandIntegrationTest {
     }
 
     @Test
-    void paperPrintsTheUiLinkOfItsSweep(@TempDir Path home) throws Exception {
+    void paperPrintsTheUiLinkOfItsSweepAndReportOnlyRewritesItsReport(@TempDir Path home) throws Exception {
         Path project = MlflowServerExtension.projectHome();
         Files.createSymbolicLink(home.resolve(".venv"), project.resolve(".venv"));
         Files.createDirectories(home.resolve(".polyhead"));
@@ -69,6 +70,15 @@ class PaperCommandIntegrationTest {
             String experimentId = client.getRun(parent).getInfo().getExperimentId();
             assertTrue(out.lines().anyMatch(l -> l.equals("MLflow UI: " + UiLinks.run(url, experimentId, parent))),
                     out);
+
+            Path report = home.resolve("reports/papers/tiny/index.md");
+            Files.delete(report);
+            assertEquals(0, Main.commandLine().execute("paper", "tiny", "--report-only"));
+            assertEquals(1, TrackedRuns.search(client, "paper-link-it", "tags.`polyhead.sweep` = 'parent'").size(),
+                    "--report-only runs nothing");
+            String md = Files.readString(report);
+            assertTrue(md.contains("`./polyhead paper tiny --report-only`") && md.contains("recorded by the sweep's "
+                    + "parent run " + parent), md);
         } finally {
             server.stop();
         }
