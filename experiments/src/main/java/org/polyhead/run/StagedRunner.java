@@ -85,7 +85,7 @@ final class StagedRunner implements Training {
                 }
             }
             TextBatches part = new TextBatches(ids, targets);
-            Trainer trainer = stageTrainer(plain, data, levels, k, part.size());
+            Trainer trainer = stageTrainer(plain, data, levels, k, part.size(), run);
             TrainingState state = new TrainingState(trainer, run, step);
             long seed = spec.training().seed() * 1_000L + 100L * k;
             new TrainingLoop(List.of(StepLogging.stage(k, levels.get(k).name())))
@@ -109,12 +109,13 @@ final class StagedRunner implements Training {
     }
 
     private static Trainer stageTrainer(SpecLoader.Resolved plain, PreparedData data, List<LabelGroup> levels, int k,
-                                        int rows) {
+                                        int rows, TrackedRun run) {
         ExperimentSpec spec = plain.spec();
         ModelSpec base = TrialRunner.modelSpec(spec, List.of(levels.get(k)), data.vocabSize());
         GroupHeads heads = k == 0 ? new SeparateHeads() : new ParentInputHeads(levels.get(k - 1).width());
         GroupModel model = GroupModel.build(new ModelSpec(base.encoder(), base.pooling(), heads, base.groups(),
                 base.weighting()), spec.training().seed() + k, DataType.FLOAT, FineTuning.cachedLayers(spec));
+        TrialRunner.loadPretrained(spec, model, run);  // each stage fine-tunes the same pretrained encoder
         int bs = spec.training().batchSize();
         int total = (rows + bs - 1) / bs * spec.training().epochs();
         return new Trainer(model, TrialRunner.optim(spec.training(), total), FineTuning.parameterGroups(spec),

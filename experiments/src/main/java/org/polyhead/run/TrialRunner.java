@@ -89,14 +89,7 @@ public final class TrialRunner {
         double[] weights = LossWeights.of(spec.loss(), data.groups());
         GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed(), DataType.FLOAT,
                 FineTuning.cachedLayers(spec));
-        Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
-        if (pretrained != null) {
-            List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
-            run.setTag(Tags.CHECKPOINT, RunConventions.relative(PretrainedModels.home(), pretrained.toString()));
-            if (!unused.isEmpty()) {
-                run.setTag(Tags.CHECKPOINT_UNUSED, String.join(",", unused));
-            }
-        }
+        loadPretrained(spec, model, run);
         int bs = spec.training().batchSize();
         int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
         int total = stepsPerEpoch * spec.training().epochs();
@@ -145,6 +138,22 @@ public final class TrialRunner {
         } catch (IOException e) {
             System.err.println("polyhead: could not delete the finished trial's checkpoint " + file + ": "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * Loads {@code encoder.checkpoint}'s weights into a freshly built model (nothing for a scratch encoder) and tags the
+     * run with the checkpoint and the checkpoint tensors the model has no place for. Every design that builds a model
+     * goes through here, staged training once per stage.
+     */
+    static void loadPretrained(ExperimentSpec spec, GroupModel model, TrackedRun run) {
+        Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
+        if (pretrained != null) {
+            List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
+            run.setTag(Tags.CHECKPOINT, RunConventions.relative(PretrainedModels.home(), pretrained.toString()));
+            if (!unused.isEmpty()) {
+                run.setTag(Tags.CHECKPOINT_UNUSED, String.join(",", unused));
+            }
         }
     }
 
