@@ -88,7 +88,7 @@ class MlflowUiInBrowserIntegrationTest {
         String source = specFile.getFileName().toString();
 
         client.setExperimentTag(experimentId, SHARED_VIEW_TAG + SHARE_KEY, SHARED_VIEW);
-        String runs = UiLinks.experiment(url, experimentId) + "/runs?viewStateShareKey=" + SHARE_KEY;
+        String runs = UiLinks.experiment(url, experimentId) + "?viewStateShareKey=" + SHARE_KEY;
         String tableDom = render(chromium, runs, "row-id=\"" + best.runId() + "\"", "runs");
         Map<String, Map<String, String>> table = MlflowUiDom.runTable(tableDom);
         for (TrackedRuns.RunRow child : children) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.tracking.MlflowClient;
 import org.polyhead.UserError;
 import org.polyhead.report.TrackedRuns;
-import org.polyhead.task.TaskData;
+import org.polyhead.run.TrialRunner;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.TaskData;
 import org.polyhead.track.MlflowServerExtension;
 import org.polyhead.track.MlflowTracker;
 
@@ -40,10 +41,12 @@ class SweepFinalStateIntegrationTest {
     @Test
     void aMistakeFoundAfterTheRunsExistEndsChildAndParentAsFailedWithTheReason(@TempDir Path tmp) throws IOException {
         String experiment = "final-state-" + System.nanoTime();
-        SpecLoader.Resolved spec = spec(tmp, experiment, "training.early_stopping=val_acc_bogus");
+        SpecLoader.Resolved spec = spec(tmp, experiment);
+        // a folder where the trial's checkpoint is written: nothing a check before the runs can see, found after epoch 1
+        Path checkpoint = new TrialRunner(tmp).checkpointOf(spec.with(java.util.Map.of("loss.pi", 0.5)));
+        Files.createDirectories(checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp"));
         UserError e = assertThrows(UserError.class, () -> sweep(spec, tmp, false));
-        assertTrue(e.getMessage().startsWith("training.early_stopping: no validation metric 'val_acc_bogus'"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot write checkpoint " + checkpoint), e.getMessage());
         List<TrackedRuns.RunRow> runs = TrackedRuns.search(client(), experiment, "");
         assertEquals(2, runs.size(), "the parent and its one trial");
         for (TrackedRuns.RunRow run : runs) {
