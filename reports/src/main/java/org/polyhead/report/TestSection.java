@@ -71,6 +71,20 @@ final class TestSection {
                 stats(rs, "test_f1_" + group).format(), note);
     }
 
+    /** The configurations with a value of {@code metric}, best first, less those that gave the group no weight. */
+    private List<RunGroups.Group> ranked(String metric, int index) {
+        return runs.groups().stream()
+                .filter(g -> g.stats(metric).n() > 0 && !(index >= 0 && GroupWeights.isZero(g, index)))
+                .sorted(Comparator.comparingDouble((RunGroups.Group g) -> g.stats(metric).mean()).reversed())
+                .toList();
+    }
+
+    /** The baseline run with the highest {@code metric}, if any logged it. */
+    private Optional<TrackedRuns.RunRow> strongestBaseline(String metric) {
+        return runs.baselines().stream().filter(b -> b.metrics().containsKey(metric))
+                .max(Comparator.comparingDouble(b -> b.metrics().get(metric)));
+    }
+
     /** Whole label paths on the test part, when the runs logged path metrics: mean ± sd over seeds per design. */
     Optional<Doc.Table> pathTable() {
         if (!runs.hasMetric("test_path_acc")) {
@@ -95,13 +109,8 @@ final class TestSection {
         for (String group : groups()) {
             String metric = "test_acc_" + group;
             int index = order.indexOf(group);
-            List<RunGroups.Group> ranked = runs.groups().stream()
-                    .filter(g -> g.stats(metric).n() > 0 && !(index >= 0 && GroupWeights.isZero(g, index)))
-                    .sorted(Comparator.comparingDouble((RunGroups.Group g) -> g.stats(metric).mean()).reversed())
-                    .toList();
-            Optional<TrackedRuns.RunRow> baseline = runs.baselines().stream()
-                    .filter(b -> b.metrics().containsKey(metric))
-                    .max(Comparator.comparingDouble(b -> b.metrics().get(metric)));
+            List<RunGroups.Group> ranked = ranked(metric, index);
+            Optional<TrackedRuns.RunRow> baseline = strongestBaseline(metric);
             if (!ranked.isEmpty() && baseline.isPresent()) {
                 out.add(compare(metric, group, ranked.get(0).label(Set.of()), ranked.get(0).runs(),
                         "baseline `" + baseline.get().tags().get(RunGroups.BASELINE_TAG) + "`",
@@ -137,10 +146,7 @@ final class TestSection {
         for (String group : paths ? List.of(groups.get(groups.size() - 1)) : groups) {
             String metric = "test_acc_" + group;
             int index = order.indexOf(group);
-            List<RunGroups.Group> ranked = runs.groups().stream()
-                    .filter(g -> g.stats(metric).n() > 0 && !(index >= 0 && GroupWeights.isZero(g, index)))
-                    .sorted(Comparator.comparingDouble((RunGroups.Group g) -> g.stats(metric).mean()).reversed())
-                    .toList();
+            List<RunGroups.Group> ranked = ranked(metric, index);
             if (ranked.isEmpty()) {
                 continue;
             }
@@ -150,9 +156,7 @@ final class TestSection {
                     best.label(Set.of()), best.stats(metric).mean()));
             boolean[][] cb = correct(best.runs(), group);
             s.append(cb == null ? ")" : String.format(Locale.ROOT, ", 95%% CI %s)", range(Bootstrap.accuracy(cb))));
-            Optional<TrackedRuns.RunRow> baseline = runs.baselines().stream()
-                    .filter(b -> b.metrics().containsKey(metric))
-                    .max(Comparator.comparingDouble(b -> b.metrics().get(metric)));
+            Optional<TrackedRuns.RunRow> baseline = strongestBaseline(metric);
             if (baseline.isPresent()) {
                 s.append(String.format(Locale.ROOT, "; against the strongest baseline, `%s` (%.3f): %s",
                         baseline.get().tags().get(RunGroups.BASELINE_TAG), baseline.get().metrics().get(metric),
