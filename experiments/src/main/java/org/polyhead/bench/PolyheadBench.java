@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.Polyhead;
+import org.polyhead.ProcessStatus;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.SeparateHeads;
@@ -101,7 +102,7 @@ public final class PolyheadBench {
         Thread t = new Thread(() -> {
             while (true) {
                 try {
-                    if (statusMb("VmRSS:") > maxMb) {
+                    if (ProcessStatus.megabytes("VmRSS") > maxMb) {
                         System.err.println("peak resident memory passed " + maxMb + " MB (80% of what was available; "
                                 + "-Dpolyhead.bench.maxRssMb=N to change): stopped");
                         Runtime.getRuntime().halt(3);
@@ -125,17 +126,8 @@ public final class PolyheadBench {
         return Long.MAX_VALUE / 2;
     }
 
-    private static double statusMb(String key) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith(key)) {
-                return Long.parseLong(line.split("\\s+")[1]) / 1024.0;
-            }
-        }
-        return Double.NaN;
-    }
-
     /** VmHWM: the process's peak resident set, heap and off-heap (JavaCPP) memory together. */
     static double peakRssMb() throws IOException {
-        return statusMb("VmHWM:");
+        return ProcessStatus.megabytes("VmHWM");
     }
 }

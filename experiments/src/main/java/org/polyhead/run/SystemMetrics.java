@@ -2,13 +2,12 @@ package org.polyhead.run;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.bytedeco.javacpp.Pointer;
+import org.polyhead.ProcessStatus;
 
 /**
  * The trial process's resource use, logged under {@code system/} (MLflow's "System metrics" tab) at the global step:
@@ -69,12 +68,12 @@ final class SystemMetrics implements TrainingListener {
         }
         lastWall = wall;
         lastCpu = cpu;
-        Map<String, Long> status = procStatus(List.of("VmRSS", "VmHWM"));
+        Map<String, Double> status = memory();
         if (status.containsKey("VmRSS")) {
-            m.put(PREFIX + "process_rss_megabytes", status.get("VmRSS") / 1024.0);
+            m.put(PREFIX + "process_rss_megabytes", status.get("VmRSS"));
         }
         if (status.containsKey("VmHWM")) {
-            m.put(PREFIX + "process_peak_rss_megabytes", status.get("VmHWM") / 1024.0);
+            m.put(PREFIX + "process_peak_rss_megabytes", status.get("VmHWM"));
         }
         m.put(PREFIX + "jvm_heap_megabytes",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB);
@@ -82,30 +81,19 @@ final class SystemMetrics implements TrainingListener {
         return m;
     }
 
+    /** VmRSS and VmHWM in megabytes; none where there is no {@code /proc/self/status} (not Linux). */
+    static Map<String, Double> memory() {
+        try {
+            return ProcessStatus.megabytes(List.of("VmRSS", "VmHWM"));
+        } catch (IOException | NumberFormatException e) {
+            return Map.of();
+        }
+    }
+
     private static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return -1;
-    }
-
-    /** The named kB fields of {@code /proc/self/status}; empty where there is no such file (not Linux). */
-    static Map<String, Long> procStatus(List<String> fields) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return out;
-        }
-        try {
-            for (String line : Files.readAllLines(status)) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && fields.contains(line.substring(0, colon))) {
-                    out.put(line.substring(0, colon), Long.parseLong(line.substring(colon + 1).replace("kB", "").trim()));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return out;
-        }
-        return out;
     }
 }
