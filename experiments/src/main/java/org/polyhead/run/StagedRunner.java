@@ -139,7 +139,12 @@ final class StagedRunner implements Training {
     /** The whole chain's metrics on {@code part} (validation names). */
     private static Map<String, Double> evaluate(List<Trainer> stages, List<LabelGroup> levels, PreparedData data,
                                                 TextBatches part, int bs) {
-        Predictions predictions = predictions(stages, levels, part, bs);
+        return evaluate(levels, data, part, predictions(stages, levels, part, bs));
+    }
+
+    /** The metrics of the chain's {@code predictions} on {@code part}. */
+    private static Map<String, Double> evaluate(List<LabelGroup> levels, PreparedData data, TextBatches part,
+                                                Predictions predictions) {
         Map<String, Double> m = new LinkedHashMap<>(Evaluation.metrics(levels, predictions, part.targets()));
         m.putAll(HierarchyEvaluation.metrics(data.taxonomy(), new ArgmaxDecoder(), levels, predictions,
                 part.targets()));
@@ -163,14 +168,15 @@ final class StagedRunner implements Training {
      */
     private void test(List<Trainer> stages, List<LabelGroup> levels, PreparedData data, int bs, TrackedRun run,
                       long step, int epochs) {
-        Map<String, Double> test = TestEvaluation.asTest(evaluate(stages, levels, data, data.test(), bs));
+        Predictions predictions = predictions(stages, levels, data.test(), bs);  // once, for metrics and the file
+        Map<String, Double> test = TestEvaluation.asTest(evaluate(levels, data, data.test(), predictions));
         test.put(TestEvaluation.BEST_EPOCH, (double) epochs);
         run.logMetrics(test, step);
         Path dir = workDir.resolve(run.runId());
         try {
             Files.createDirectories(dir);
             run.logArtifact(TestPredictions.write(dir.resolve(TestPredictions.FILE), levels,
-                    predictions(stages, levels, data.test(), bs), data.test().targets(),
+                    predictions, data.test().targets(),
                     data.records() == null ? null : data.records().test()), "");
         } catch (IOException e) {
             throw new UserError("cannot write " + TestPredictions.FILE + " under " + dir + ": " + e.getMessage(), e);
