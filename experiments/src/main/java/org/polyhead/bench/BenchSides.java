@@ -47,6 +47,24 @@ public final class BenchSides {
     }
 
     public ObjectNode polyhead(BenchShape s) throws IOException, InterruptedException {
+        return run("polyhead", javaCommand(PolyheadBench.class, s.args()));
+    }
+
+    /** polyhead's side of the fine-tuning trial ({@link TrialBench}). */
+    public ObjectNode polyhead(TrialShape t) throws IOException, InterruptedException {
+        return run("polyhead", javaCommand(TrialBench.class, t.args()));
+    }
+
+    /** PyTorch's side of the fine-tuning trial (python/bench_trial.py) on the rows of {@code split}. */
+    public ObjectNode pytorch(TrialShape t, Path split) throws IOException, InterruptedException {
+        requirePython();
+        return run("pytorch", List.of(python.toString(), script.resolveSibling("bench_trial.py").toString(),
+                "--name", t.name(), "--split", split.toString(), "--warmup", "" + t.warmup(),
+                "--steps", "" + t.steps(), "--validations", "" + t.validations()));
+    }
+
+    /** A child JVM running {@code main} as the launcher's JVM runs (heap settings, forwarded properties). */
+    private static List<String> javaCommand(Class<?> main, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -61,16 +79,20 @@ public final class BenchSides {
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(PolyheadBench.class.getName());
-        cmd.addAll(s.args());
-        return run("polyhead", cmd);
+        cmd.add(main.getName());
+        cmd.addAll(args);
+        return cmd;
     }
 
     public ObjectNode pytorch(BenchShape s) throws IOException, InterruptedException {
+        requirePython();
+        return run("pytorch", pytorchCommand(s));
+    }
+
+    private void requirePython() {
         if (!Files.isExecutable(python)) {
             throw new IllegalStateException(python + " missing: run ./polyhead --help once to install the venv");
         }
-        return run("pytorch", pytorchCommand(s));
     }
 
     /** The PyTorch side's command line for a shape. */

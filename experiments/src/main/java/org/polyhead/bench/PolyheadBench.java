@@ -98,7 +98,7 @@ public final class PolyheadBench {
      * Exits (status 3) once the resident set passes {@code maxMb}, so that a shape too large for the machine fails as
      * one recorded line instead of waking the kernel's out-of-memory killer, which may pick another process.
      */
-    private static void guardMemory(long maxMb) {
+    static void guardMemory(long maxMb) {
         Thread t = new Thread(() -> {
             while (true) {
                 try {
@@ -117,7 +117,7 @@ public final class PolyheadBench {
         t.start();
     }
 
-    private static long availableMb() throws IOException {
+    static long availableMb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
             if (line.startsWith("MemAvailable:")) {
                 return Long.parseLong(line.split("\\s+")[1]) / 1024;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.polyhead.UserError;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.checkpoint.CheckpointLoader;
@@ -88,14 +87,13 @@ public final class TrialRunner {
     private Result trainOneModel(SpecLoader.Resolved trial, PreparedData data, TrackedRun run, Logged resumed) {
         ExperimentSpec spec = trial.spec();
         double[] weights = LossWeights.of(spec.loss(), data.groups());
-        GroupModel model = GroupModel.build(modelSpec(spec, data), spec.training().seed(), DataType.FLOAT,
-                FineTuning.cachedLayers(spec));
-        loadPretrained(spec, model, run);
+        TrialModel built = TrialModel.build(spec, data);
+        GroupModel model = built.model();
+        Trainer trainer = built.trainer();
+        OptimConfig optim = built.optim();
+        tagPretrained(spec, built.unused(), run);
         int bs = spec.training().batchSize();
-        int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
-        int total = stepsPerEpoch * spec.training().epochs();
-        OptimConfig optim = optim(spec.training(), total);
-        Trainer trainer = new Trainer(model, optim, FineTuning.parameterGroups(spec), spec.training().seed());
+        int total = built.stepsPerEpoch() * spec.training().epochs();
         Logged logged = resumed == null ? Logged.NOTHING : resumed;
         TrainingState state = new TrainingState(trainer, run);
         BestEpoch best = new BestEpoch(spec.training().earlyStopping());
@@ -114,7 +112,7 @@ public final class TrialRunner {
             listeners.add(2, Progress.steps(bar));
             new TrainingLoop(listeners)
                     .run(state, spec.training().epochs(),
-                            epoch -> data.train().shuffled(bs, spec.training().seed() * 1_000L + epoch), weights);
+                            epoch -> TrialModel.epoch(spec, data.train(), epoch), weights);
         }
         if (state.failure() != null) {
             return fail(run, state.failure());
@@ -145,13 +143,20 @@ public final class TrialRunner {
 
     /**
      * Loads {@code encoder.checkpoint}'s weights into a freshly built model (nothing for a scratch encoder) and tags the
-     * run with the checkpoint and the checkpoint tensors the model has no place for. Every design that builds a model
-     * goes through here, staged training once per stage.
+     * run with the checkpoint and the checkpoint tensors the model has no place for: staged training, once per stage
+     * (a one-model trial loads in {@link TrialModel#build} and tags through the same method).
      */
     static void loadPretrained(ExperimentSpec spec, GroupModel model, TrackedRun run) {
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
         if (pretrained != null) {
-            List<String> unused = CheckpointLoader.load(pretrained, model.graph(), model.tables());
+            tagPretrained(spec, CheckpointLoader.load(pretrained, model.graph(), model.tables()), run);
+        }
+    }
+
+    /** Tags the run with {@code encoder.checkpoint} and the {@code unused} checkpoint tensors (null: no checkpoint). */
+    private static void tagPretrained(ExperimentSpec spec, List<String> unused, TrackedRun run) {
+        if (unused != null) {
+            Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
             run.setTag(Tags.CHECKPOINT, RunConventions.relative(PretrainedModels.home(), pretrained.toString()));
             if (!unused.isEmpty()) {
                 run.setTag(Tags.CHECKPOINT_UNUSED, String.join(",", unused));

@@ -40,6 +40,25 @@ class BenchRoundsTest {
         assertEquals(11.0, a.get("train_step_ms").asDouble(), "the rounds themselves are left as they were");
     }
 
+    /** A trial's validation throughput is its validation rows over the median pass over every round. */
+    @Test
+    void trialRoundsMergeTheirValidationPasses() {
+        ObjectNode a = round(1200, List.of(10.0, 20.0), List.of(1.0));
+        ObjectNode b = round(1500, List.of(30.0, 40.0), List.of(1.0));
+        for (ObjectNode r : List.of(a, b)) {
+            r.put("validation_rows", 400);
+        }
+        new Samples(List.of(1000.0, 3000.0), List.of(900.0, 2900.0)).put(a, "validation");
+        new Samples(List.of(2000.0, 4000.0), List.of(1900.0, 3900.0)).put(b, "validation");
+        ObjectNode m = BenchRounds.mergeTrial(List.of(a, b));
+        assertEquals(25.0, m.get("train_step_ms").asDouble()); // 10 20 30 40
+        assertEquals(2500.0, m.get("validation_ms").asDouble()); // 1000 2000 3000 4000
+        assertEquals(2400.0, m.get("validation_cpu_ms").asDouble());
+        assertEquals(400 / 2.5, m.get("validation_seq_per_s").asDouble(), 1e-9);
+        assertEquals(1500, m.get("peak_rss_mb").asDouble());
+        assertEquals(4, m.get("validation_cpu_samples_ms").size());
+    }
+
     @Test
     void aSideWithoutSamplesIsAnError() {
         ObjectNode bare = json.createObjectNode();

@@ -40,6 +40,43 @@ class BenchCommandTest {
         assertTrue(Files.readString(dir.resolve("README.md")).contains("polyhead / pytorch"));
     }
 
+    /**
+     * The fine-tuning trial end to end on a small cut of its spec (no timing asserted): polyhead's side trains the
+     * pretrained MiniLM as a trial does, PyTorch's reads the split file polyhead's data was written to, and both digest
+     * the same rows (a different batch order, padding or label on either side would change one digest).
+     */
+    @Test
+    void trialRunsBothSidesOnTheSameRows(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("trial.yaml");
+        Files.writeString(spec, Files.readString(Path.of(System.getenv().getOrDefault("POLYHEAD_HOME", ".."))
+                .resolve("experiments/bench/trial.yaml")).replace("max_records: 2000", "max_records: 240"));
+        int rc = Main.commandLine().execute("bench", "--trial", "--trial-spec", spec.toString(), "--warmup", "1",
+                "--trial-steps", "2", "--rounds", "1", "--out", dir.toString());
+        assertEquals(0, rc);
+        JsonNode root = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(0, root.get("results").size(), "--trial runs no fixed shape");
+        assertEquals(0, root.get("failures").size(), root.get("failures").toString());
+        JsonNode e = root.get("trials").get(0);
+        assertTrue(e.get("same_data").asBoolean(), e.get("polyhead").get("data_sha256") + " vs "
+                + e.get("pytorch").get("data_sha256"));
+        for (String side : new String[] {"polyhead", "pytorch"}) {
+            JsonNode x = e.get(side);
+            assertEquals(side, x.get("side").asText());
+            assertEquals(240, x.get("train_rows").asInt() + x.get("validation_rows").asInt(), side);
+            assertEquals(e.get("polyhead").get("validation_rows"), x.get("validation_rows"), side);
+            assertEquals(2, x.get("train_step_samples_ms").size(), side);
+            assertEquals(2, x.get("validation_cpu_samples_ms").size(), side);
+            assertEquals(4, x.get("rss_mb").size(), side);
+            for (String key : new String[] {"train_step_cpu_ms", "validation_seq_per_s", "peak_rss_mb"}) {
+                assertTrue(x.get(key).asDouble() > 0, side + " " + key + ": " + x.get(key));
+            }
+        }
+        assertTrue(e.get("ratio").get("peak_memory").asDouble() > 0);
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("## A fine-tuning trial") && readme.contains("Both sides read the same rows: **yes**"),
+                readme);
+    }
+
     /** A side that dies (here the polyhead side, stopped by its memory guard) is reported; the other still runs. */
     @Test
     void aSideThatDiesIsRecordedAndTheOtherSideStillRuns(@TempDir Path dir) throws Exception {
