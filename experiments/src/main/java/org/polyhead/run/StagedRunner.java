@@ -89,7 +89,8 @@ final class StagedRunner implements Training {
             TrainingState state = new TrainingState(trainer, run, step);
             long seed = spec.training().seed() * 1_000L + 100L * k;
             new TrainingLoop(List.of(StepLogging.stage(k, levels.get(k).name())))
-                    .run(state, spec.training().epochs(), epoch -> part.shuffled(bs, seed + epoch), ONE);
+                    .run(state, spec.training().epochs(),
+                            epoch -> TrialRunner.epochBatches(part, spec.training(), seed + epoch), ONE);
             if (state.failure() != null) {
                 return TrialRunner.fail(run, state.failure());
             }

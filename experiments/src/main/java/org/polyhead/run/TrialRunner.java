@@ -17,6 +17,7 @@ import org.polyhead.eval.MetricsTable;
 import org.polyhead.eval.Predictions;
 import org.polyhead.eval.ValidationArtifacts;
 import org.polyhead.heads.LabelGroup;
+import org.polyhead.model.Batch;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
 import org.polyhead.mlflow.ModelArtifacts;
@@ -29,6 +30,7 @@ import org.polyhead.task.Checkpoints;
 import org.polyhead.task.LossWeights;
 import org.polyhead.task.Predictor;
 import org.polyhead.task.PreparedData;
+import org.polyhead.task.TextBatches;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.Tags;
 import org.polyhead.track.TrackedRun;
@@ -114,7 +116,8 @@ public final class TrialRunner {
             listeners.add(2, Progress.steps(bar));
             new TrainingLoop(listeners)
                     .run(state, spec.training().epochs(),
-                            epoch -> data.train().shuffled(bs, spec.training().seed() * 1_000L + epoch), weights);
+                            epoch -> epochBatches(data.train(), spec.training(),
+                                    spec.training().seed() * 1_000L + epoch), weights);
         }
         if (state.failure() != null) {
             return fail(run, state.failure());
@@ -128,6 +131,15 @@ public final class TrialRunner {
             deleteCheckpoint(trial);
         }
         return new Result(run.runId(), RunStatus.FINISHED, state.last(), null);
+    }
+
+    /**
+     * An epoch's training batches ({@code seed} differs per epoch): all rows shuffled, or with
+     * {@code training.group_by_length} rows of about one length together, the batches in random order.
+     */
+    static List<Batch> epochBatches(TextBatches rows, ExperimentSpec.TrainingSpec t, long seed) {
+        return t.groupByLength() ? rows.lengthGrouped(t.batchSize(), seed, TextBatches.LENGTH_WINDOW)
+                : rows.shuffled(t.batchSize(), seed);
     }
 
     /**

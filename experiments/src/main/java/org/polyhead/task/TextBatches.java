@@ -16,7 +16,8 @@ import org.polyhead.model.Batch;
 
 /**
  * Cuts a tokenized split into padded batches. Each batch is padded to its own longest sequence, not to the maximum
- * length: short texts cost short steps, and batches of rows of about one length ({@link #byLength}) pad least.
+ * length: short texts cost short steps, and batches of rows of about one length ({@link #byLength},
+ * {@link #lengthGrouped}) pad least (HuggingFace's {@code group_by_length} sampler does the same for training).
  *
  * @param ids     token ids per example
  * @param targets per placeholder name, an [N, width] array of targets
@@ -24,6 +25,9 @@ import org.polyhead.model.Batch;
  *                 batch gets its rows cut to the batch's length
  */
 public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String, INDArray> perToken) {
+    /** Batches per window that {@link #lengthGrouped} sorts by length (HuggingFace's {@code mega_batch_mult}). */
+    public static final int LENGTH_WINDOW = 50;
+
     public TextBatches(int[][] ids, Map<String, INDArray> targets) {
         this(ids, targets, Map.of());
     }
@@ -35,6 +39,23 @@ public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String
     /** Batches in a seeded random order (a new order per epoch). */
     public List<Batch> shuffled(int batchSize, long seed) {
         return batches(shuffledRows(new Random(seed)), batchSize);
+    }
+
+    /**
+     * Training batches of rows of about one length, in a seeded random order: the rows shuffled as {@link #shuffled}
+     * shuffles them, each window of {@code window} batches' rows sorted by length (stable), cut into batches, and the
+     * batches shuffled. Every row is in one batch; the number of batches is that of {@link #shuffled}.
+     */
+    public List<Batch> lengthGrouped(int batchSize, long seed, int window) {
+        Random random = new Random(seed);
+        List<Integer> rows = shuffledRows(random);
+        int span = batchSize * window;
+        for (int from = 0; from < rows.size(); from += span) {
+            rows.subList(from, Math.min(rows.size(), from + span)).sort(Comparator.comparingInt(r -> ids[r].length));
+        }
+        List<Batch> batches = batches(rows, batchSize);
+        Collections.shuffle(batches, random);
+        return batches;
     }
 
     /** Batches in record order. */

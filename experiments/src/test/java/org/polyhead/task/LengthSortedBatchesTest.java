@@ -2,6 +2,7 @@ package org.polyhead.task;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import org.polyhead.train.Trainer;
 
 /**
  * Evaluation cuts its batches from rows sorted by length and gives the outputs back in record order, as the passes in
- * record order did, for fewer padded tokens; an epoch's training batches are those of the plain shuffle.
+ * record order did, for fewer padded tokens; training's {@code group_by_length} batches are seeded and hold every row
+ * once, and without it an epoch's batches are those of the plain shuffle.
  */
 class LengthSortedBatchesTest {
     private static final String ROW = "row";
@@ -148,7 +150,22 @@ class LengthSortedBatchesTest {
     }
 
     @Test
-    void anEpochsBatchesAreThePlainShuffleOfAllRows() {
+    void lengthGroupedBatchesAreSeededAndHoldEveryRowOnce() {
+        TextBatches data = rows(203, 6);
+        List<List<Integer>> a = rowsOf(data.lengthGrouped(8, 11, 4));
+        assertEquals(a, rowsOf(data.lengthGrouped(8, 11, 4)), "same seed, same batches");
+        assertNotEquals(a, rowsOf(data.lengthGrouped(8, 12, 4)), "another epoch's seed, other batches");
+        List<Integer> seen = new ArrayList<>();
+        a.forEach(seen::addAll);
+        Collections.sort(seen);
+        assertEquals(IntStream.range(0, 203).boxed().toList(), seen, "every row exactly once");
+        assertEquals(data.shuffled(8, 11).size(), a.size(), "as many steps as the plain shuffle");
+        assertTrue(TextBatches.fedTokens(data.lengthGrouped(8, 11, 4)) < 0.8 * TextBatches.fedTokens(
+                data.shuffled(8, 11)), "grouped batches pad less");
+    }
+
+    @Test
+    void withoutGroupingAnEpochsBatchesAreThePlainShuffleOfAllRows() {
         TextBatches data = rows(50, 7);
         List<Integer> order = new ArrayList<>(IntStream.range(0, 50).boxed().toList());
         Collections.shuffle(order, new Random(21));
