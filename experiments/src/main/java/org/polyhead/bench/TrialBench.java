@@ -24,7 +24,7 @@ import org.polyhead.task.TaskData;
  * polyhead side of {@code polyhead bench --trial}, in a fresh JVM: a one-model trial of a spec as {@code train} runs it
  * (the spec's data prepared and split, the model and AdamW built by {@link TrialModel}, pretrained weights loaded,
  * epoch 1's batches in their seeded order) for {@code warmup} unmeasured and {@code steps} measured training steps,
- * then the task's validation ({@code TaskKind.validate}: predictions, losses and metrics over the validation part)
+ * then the task's validation ({@code TaskKind.evaluate}: predictions, losses and metrics over the validation part)
  * once unmeasured and {@code validations} times measured. Nothing is tracked. Prints one JSON object on stdout, the
  * keys of python/bench_trial.py; {@code data_sha256} digests the rows it trained and validated on
  * ({@link TrialSplit#digest}), so the report can check that both sides read the same data.
@@ -60,7 +60,7 @@ public final class TrialBench {
         rss.add(ProcessStatus.megabytes("VmRSS"));
         Samples steps = Samples.of(step, 0, t.steps());
         rss.add(ProcessStatus.megabytes("VmRSS"));
-        Samples validation = Samples.of(() -> data.kind().validate(trial.trainer(), trial.model(),
+        Samples validation = Samples.of(() -> data.kind().evaluate(trial.trainer(), trial.model(),
                 data.validation(), weights, spec.spec().training().batchSize()), 1, t.validations());
         rss.add(ProcessStatus.megabytes("VmRSS"));
         out.put("side", "polyhead");

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.UserError;
 import org.polyhead.eval.Evaluation;
 import org.polyhead.eval.HierarchyEvaluation;
@@ -19,11 +19,11 @@ import org.polyhead.heads.LabelGroup;
 import org.polyhead.heads.SeparateHeads;
 import org.polyhead.hierarchy.ArgmaxDecoder;
 import org.polyhead.hierarchy.ParentInputHeads;
-import org.polyhead.model.Batch;
 import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
 import org.polyhead.spec.ExperimentSpec;
 import org.polyhead.spec.SpecLoader;
+import org.polyhead.task.Predictor;
 import org.polyhead.task.PreparedData;
 import org.polyhead.task.TextBatches;
 import org.polyhead.track.Metrics;
@@ -89,7 +89,8 @@ final class StagedRunner implements Training {
             TrainingState state = new TrainingState(trainer, run, step);
             long seed = spec.training().seed() * 1_000L + 100L * k;
             new TrainingLoop(List.of(StepLogging.stage(k, levels.get(k).name())))
-                    .run(state, spec.training().epochs(), epoch -> part.shuffled(bs, seed + epoch), ONE);
+                    .run(state, spec.training().epochs(),
+                            epoch -> TrialRunner.epochBatches(part, spec.training(), seed + epoch), ONE);
             if (state.failure() != null) {
                 return TrialRunner.fail(run, state.failure());
             }
@@ -122,16 +123,18 @@ final class StagedRunner implements Training {
                 spec.training().seed() + k);
     }
 
-    /** Probabilities of each level for the texts, each stage reading the previous stage's predictions. */
+    /**
+     * Probabilities of each level for the texts, rows in the texts' order, each stage reading the previous stage's
+     * predictions; each stage runs over batches sorted by length ({@link Predictor#outputs}).
+     */
     static List<INDArray> chain(List<Trainer> stages, List<LabelGroup> levels, TextBatches texts, int bs) {
         List<INDArray> probs = new ArrayList<>();
         for (int j = 0; j < stages.size(); j++) {
             Map<String, INDArray> in = j == 0 ? Map.of() : Map.of(ParentInputHeads.PARENT, probs.get(j - 1));
-            List<INDArray> parts = new ArrayList<>();
-            for (Batch b : new TextBatches(texts.ids(), in).inOrder(bs)) {
-                parts.add(stages.get(j).predict(b).get(levels.get(j).predictionName()));
-            }
-            probs.add(Nd4j.concat(0, parts.toArray(INDArray[]::new)));
+            Trainer stage = stages.get(j);
+            String name = levels.get(j).predictionName();
+            probs.add(Predictor.outputs(new TextBatches(texts.ids(), in), bs,
+                    b -> Map.of(name, stage.predict(b).get(name)), Set.of()).get(name));
         }
         return probs;
     }

@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.polyhead.UserError;
-import org.polyhead.eval.Predictions;
 import org.polyhead.model.GroupModel;
+import org.polyhead.task.Evaluated;
 import org.polyhead.task.PreparedData;
-import org.polyhead.task.Predictor;
 import org.polyhead.track.Metrics;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.train.Trainer;
@@ -20,7 +19,7 @@ import org.polyhead.train.Trainer;
  * {@code test_f1_<group>}, ...), {@code best_epoch}, and the per-example predictions ({@link TestPredictions}). The
  * metrics are logged at the global step of the epoch whose weights were evaluated, beside that epoch's validation
  * metrics (which are logged at the step too). A spec without a test part logs nothing. A trial reads the test part
- * here only, once, after its last epoch.
+ * here only, once, after its last epoch, in one pass that gives both the metrics and the predictions file.
  */
 final class TestEvaluation {
     /** Metric: the epoch whose weights were evaluated on the test part. */
@@ -52,14 +51,15 @@ final class TestEvaluation {
             run.setTag(WEIGHTS_TAG, "epoch " + lastEpoch + " (the best, epoch " + best.epoch()
                     + ", was trained before a resume and its weights are not kept)");
         }
-        Map<String, Double> test = asTest(data.kind().validate(trainer, model, data.test(), weights, bs));
+        Evaluated evaluated = data.kind().evaluate(trainer, model, data.test(), weights, bs);  // for both
+        Map<String, Double> test = asTest(evaluated.metrics());
         test.put(BEST_EPOCH, (double) epoch);
         run.logMetrics(test, step);
-        Predictions probs = Predictor.predictions(trainer, model.groups(), data.test(), weights, bs);
         try {
             Files.createDirectories(dir);
-            run.logArtifact(TestPredictions.write(dir.resolve(TestPredictions.FILE), model.groups(), probs,
-                    data.test().targets(), data.records() == null ? null : data.records().test()), "");
+            run.logArtifact(TestPredictions.write(dir.resolve(TestPredictions.FILE), model.groups(),
+                    evaluated.predictions(), data.test().targets(),
+                    data.records() == null ? null : data.records().test()), "");
         } catch (IOException e) {
             throw new UserError("cannot write " + TestPredictions.FILE + " under " + dir + ": " + e.getMessage(), e);
         }

@@ -2,18 +2,21 @@ package org.polyhead.run;
 
 import java.util.Map;
 import org.polyhead.eval.MetricsTable;
+import org.polyhead.eval.Predictions;
 import org.polyhead.track.TrackedRun;
 import org.polyhead.train.Trainer;
 
 /**
  * What the training loop and its listeners share: the trainer and run, the epoch and step reached, the per-epoch
- * validation table, the last epoch's metrics, and whether a listener stopped the loop or failed the trial.
+ * validation table, the last epoch's metrics and validation predictions, and whether a listener stopped the loop or
+ * failed the trial.
  */
 final class TrainingState {
     private final Trainer trainer;
     private final TrackedRun run;
     private MetricsTable table = new MetricsTable();
     private Map<String, Double> last = Map.of();
+    private Predictions predictions;
     private int firstEpoch = 1;
     private int epoch;
     private long step;
@@ -45,6 +48,14 @@ final class TrainingState {
 
     Map<String, Double> last() {
         return last;
+    }
+
+    /**
+     * The validation predictions of the last epoch this state ran, made with the weights the trainer holds when the
+     * loop ends; null when it ran none (a resumed trial whose checkpoint held its last epoch).
+     */
+    Predictions predictions() {
+        return predictions;
     }
 
     int firstEpoch() {
@@ -82,8 +93,9 @@ final class TrainingState {
         step++;
     }
 
-    void validated(Map<String, Double> metrics) {
+    void validated(Map<String, Double> metrics, Predictions predictions) {
         last = metrics;
+        this.predictions = predictions;
     }
 
     /** Ends the loop after this epoch; the trial finishes. */

@@ -38,6 +38,6 @@ public record TrialModel(GroupModel model, Trainer trainer, OptimConfig optim, i
 
     /** The training batches of {@code epoch} (1-based): a new seeded order each epoch. */
     public static List<Batch> epoch(ExperimentSpec spec, TextBatches train, int epoch) {
-        return train.shuffled(spec.training().batchSize(), spec.training().seed() * 1_000L + epoch);
+        return TrialRunner.epochBatches(train, spec.training(), spec.training().seed() * 1_000L + epoch);
     }
 }

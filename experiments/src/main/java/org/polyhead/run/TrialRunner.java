@@ -16,6 +16,7 @@ import org.polyhead.eval.MetricsTable;
 import org.polyhead.eval.Predictions;
 import org.polyhead.eval.ValidationArtifacts;
 import org.polyhead.heads.LabelGroup;
+import org.polyhead.model.Batch;
 import org.polyhead.model.Designs;
 import org.polyhead.model.GroupModel;
 import org.polyhead.mlflow.ModelArtifacts;
@@ -28,6 +29,7 @@ import org.polyhead.task.Checkpoints;
 import org.polyhead.task.LossWeights;
 import org.polyhead.task.Predictor;
 import org.polyhead.task.PreparedData;
+import org.polyhead.task.TextBatches;
 import org.polyhead.track.RunStatus;
 import org.polyhead.track.Tags;
 import org.polyhead.track.TrackedRun;
@@ -117,7 +119,8 @@ public final class TrialRunner {
         if (state.failure() != null) {
             return fail(run, state.failure());
         }
-        writeArtifacts(trial, data, trainer, model, state.table(), run, weights, bs);
+        writeArtifacts(trial, data, trainer, model, state.table(), run, validationPredictions(state, data, model,
+                weights, bs));
         TestEvaluation.run(data, trainer, model, best, state.table().rows().size(), state.step(), run, weights, bs,
                 workDir.resolve(run.runId()));
         run.end(RunStatus.FINISHED);
@@ -125,6 +128,26 @@ public final class TrialRunner {
             deleteCheckpoint(trial);
         }
         return new Result(run.runId(), RunStatus.FINISHED, state.last(), null);
+    }
+
+    /**
+     * An epoch's training batches ({@code seed} differs per epoch): all rows shuffled, or with
+     * {@code training.group_by_length} rows of about one length together, the batches in random order.
+     */
+    static List<Batch> epochBatches(TextBatches rows, ExperimentSpec.TrainingSpec t, long seed) {
+        return t.groupByLength() ? rows.lengthGrouped(t.batchSize(), seed, TextBatches.LENGTH_WINDOW)
+                : rows.shuffled(t.batchSize(), seed);
+    }
+
+    /**
+     * The validation predictions of the weights the loop ended with, which the validation artifacts and the saved
+     * model describe (the test part may then be run with the best epoch's): the last validation's, or, when the loop
+     * ran no epoch (a resumed trial whose checkpoint held its last), one pass now.
+     */
+    private static Predictions validationPredictions(TrainingState state, PreparedData data, GroupModel model,
+                                                     double[] weights, int bs) {
+        return state.predictions() != null ? state.predictions()
+                : Predictor.predictions(state.trainer(), model.groups(), data.validation(), weights, bs);
     }
 
     /**
@@ -186,14 +209,13 @@ public final class TrialRunner {
     }
 
     private void writeArtifacts(SpecLoader.Resolved trial, PreparedData data, Trainer trainer, GroupModel model,
-                                MetricsTable table, TrackedRun run, double[] weights, int bs) {
+                                MetricsTable table, TrackedRun run, Predictions probs) {
         try {
             Path dir = Files.createDirectories(workDir.resolve(run.runId()));
             Files.writeString(dir.resolve("config.yaml"), trial.yaml());
             run.logArtifact(dir.resolve("config.yaml"), "");
             Files.writeString(dir.resolve("metrics.csv"), table.csv());
             run.logArtifact(dir.resolve("metrics.csv"), "");
-            Predictions probs = Predictor.predictions(trainer, model.groups(), data.validation(), weights, bs);
             ValidationArtifacts.write(dir, model.groups(), probs, data.validation().targets(), data.validationTexts());
             run.logArtifact(dir.resolve("confusion.json"), "");
             model.groups().stream().filter(g -> Files.exists(dir.resolve(ValidationArtifacts.picture(g))))

@@ -2,13 +2,15 @@ package org.polyhead.run;
 
 import java.util.Map;
 import org.polyhead.model.GroupModel;
+import org.polyhead.task.Evaluated;
 import org.polyhead.task.TaskKind;
 import org.polyhead.task.TextBatches;
 import org.polyhead.track.Metrics;
 
 /**
  * Validates the model after each epoch as its task kind does, adds the metrics with the epoch number to the state's
- * table, and keeps them as the state's last metrics.
+ * table, and keeps them as the state's last metrics, with the predictions they came from (the trial's validation
+ * artifacts are written from those of the last epoch, not from a second pass).
  */
 final class Validation implements TrainingListener {
     private final TaskKind kind;
@@ -27,9 +29,10 @@ final class Validation implements TrainingListener {
 
     @Override
     public void onEpoch(TrainingState state, Map<String, Double> metrics) {
-        metrics.putAll(kind.validate(state.trainer(), model, validation, weights, batchSize));
+        Evaluated validated = kind.evaluate(state.trainer(), model, validation, weights, batchSize);
+        metrics.putAll(validated.metrics());
         metrics.put(Metrics.EPOCH, (double) state.epoch());
         state.table().add(state.epoch(), (int) state.step(), metrics);
-        state.validated(metrics);
+        state.validated(metrics, validated.predictions());
     }
 }

@@ -26,7 +26,7 @@ public record ExperimentSpec(
         groups = groups == null ? List.of() : List.copyOf(groups);
         loss = loss == null ? new LossSpec(null, null) : loss;
         training = training == null
-                ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null) : training;
+                ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null) : training;
         sweep = sweep == null ? new SweepSpec(null, null, null, null) : sweep;
         tracking = tracking == null ? new TrackingSpec(null, null) : tracking;
         Checks.distinctGroups(groups);
@@ -154,11 +154,14 @@ public record ExperimentSpec(
      * Optimisation and early stopping. The learning rate warms up linearly over the first {@code warmup} fraction of
      * the steps, then decays to 0 at the last step along {@code schedule} ({@code linear} or {@code cosine}).
      * {@code lr} is the encoder's peak rate and {@code headLr} (default {@code lr}) that of everything else.
+     * {@code groupByLength} (default false, as HuggingFace's {@code group_by_length}) cuts each epoch's batches from
+     * rows of about one length ({@code TextBatches.lengthGrouped}) instead of from all rows shuffled.
      */
     public record TrainingSpec(Integer epochs, Integer batchSize, Double lr, Double warmup, Double weightDecay,
                                Integer seed, String earlyStopping, Integer patience, Boolean checkpoint,
-                               String schedule, Double headLr) {
+                               String schedule, Double headLr, Boolean groupByLength) {
         public TrainingSpec {
+            groupByLength = groupByLength != null && groupByLength;
             schedule = schedule == null ? "linear" : schedule;
             if (!schedule.equals("linear") && !schedule.equals("cosine")) {
                 throw new IllegalArgumentException("training.schedule must be linear or cosine, got " + schedule);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.UserError;
 import org.polyhead.data.Dataset;
 import org.polyhead.data.DatasetRegistry;
@@ -27,7 +26,6 @@ import org.polyhead.hierarchy.LabelPath;
 import org.polyhead.hierarchy.PathDecoder;
 import org.polyhead.hierarchy.Taxonomy;
 import org.polyhead.hierarchy.TaxonomyFile;
-import org.polyhead.model.Batch;
 import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
 import org.polyhead.spec.ExperimentSpec;
@@ -72,13 +70,19 @@ public final class HierarchyTask implements Task<PathRecord> {
         return new ModelSpec(spec.encoder(), spec.pooling(), h.bind(bound), spec.groups(), spec.weighting());
     }
 
-    /** The per-level metrics and losses, then the path metrics of {@link HierarchyEvaluation}. */
+    /**
+     * The per-level metrics and losses, then the path metrics of {@link HierarchyEvaluation}, from one pass that also
+     * reads the design's diagnostic outputs (e.g. the teacher-forced probabilities).
+     */
     @Override
-    public Map<String, Double> validate(Trainer trainer, GroupModel model, TextBatches validation, double[] weights,
-                                        int bs) {
-        Map<String, Double> metrics = Task.super.validate(trainer, model, validation, weights, bs);
-        metrics.putAll(pathMetrics(trainer, model, validation, weights, bs));
-        return metrics;
+    public Evaluated evaluate(Trainer trainer, GroupModel model, TextBatches part, double[] weights, int bs) {
+        List<String> diagnostics = model.spec().heads() instanceof HierarchyHeads h
+                ? h.diagnosticOutputs(model.groups()) : List.of();
+        Predictions probs = Predictor.predictions(trainer, model.groups(), diagnostics, part, weights, bs);
+        Map<String, Double> metrics = Predictor.metrics(model.groups(), probs, part.targets(), part.size());
+        metrics.putAll(HierarchyEvaluation.metrics(bound, decoder(model.spec()), model.groups(), probs,
+                part.targets()));
+        return new Evaluated(metrics, probs);
     }
 
     /** The per-level names and those of the path metrics, asked of {@link HierarchyEvaluation} on one example. */
@@ -94,25 +98,6 @@ public final class HierarchyTask implements Task<PathRecord> {
                     .keySet());
         }
         return names;
-    }
-
-    /** Predicts the validation set (with the design's diagnostic outputs) and computes the path metrics. */
-    private Map<String, Double> pathMetrics(Trainer trainer, GroupModel model, TextBatches validation,
-                                            double[] weights, int bs) {
-        List<String> names = new ArrayList<>();
-        model.groups().forEach(g -> names.add(g.predictionName()));
-        if (model.spec().heads() instanceof HierarchyHeads h) {
-            names.addAll(h.diagnosticOutputs(model.groups()));
-        }
-        Map<String, List<INDArray>> parts = new LinkedHashMap<>();
-        for (Batch b : validation.inOrder(bs)) {
-            Map<String, INDArray> out = trainer.outputs(b, weights, names);
-            names.forEach(n -> parts.computeIfAbsent(n, k -> new ArrayList<>()).add(out.get(n)));
-        }
-        Map<String, INDArray> probs = new LinkedHashMap<>();
-        parts.forEach((n, list) -> probs.put(n, Nd4j.concat(0, list.toArray(INDArray[]::new))));
-        return HierarchyEvaluation.metrics(bound, decoder(model.spec()), model.groups(), new Predictions(probs),
-                validation.targets());
     }
 
     private PathDecoder decoder(ModelSpec spec) {

@@ -3,7 +3,6 @@ package org.polyhead.task;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.polyhead.model.GroupModel;
 import org.polyhead.model.ModelSpec;
@@ -12,7 +11,7 @@ import org.polyhead.train.Trainer;
 /**
  * What differs by task kind once its data is prepared, so that runners and saved models never ask which kind they
  * hold (Tribuo's {@code OutputFactory} hands out its own evaluator the same way): the design bound to what the data
- * knows, the validation metrics, and the files a saved model needs besides its weights.
+ * knows, the evaluation metrics, and the files a saved model needs besides its weights.
  */
 public interface TaskKind {
 
@@ -24,14 +23,16 @@ public interface TaskKind {
         return spec;
     }
 
-    /** Validation metrics and per-group losses of the model on {@code validation}; by default per group. */
-    default Map<String, Double> validate(Trainer trainer, GroupModel model, TextBatches validation, double[] weights,
-                                         int bs) {
-        return Predictor.validate(trainer, model.groups(), validation, weights, bs);
+    /**
+     * One pass of the model over {@code part} (validation or test): the metrics and per-group losses, by default per
+     * group, with the predictions they came from, for the part's prediction files.
+     */
+    default Evaluated evaluate(Trainer trainer, GroupModel model, TextBatches part, double[] weights, int bs) {
+        return Predictor.evaluate(trainer, model.groups(), part, weights, bs);
     }
 
     /**
-     * The names of the metrics {@link #validate} gives a model of {@code spec} (bound to the data), found without a
+     * The names of the metrics {@link #evaluate} gives a model of {@code spec} (bound to the data), found without a
      * model: the evaluation code is asked on one made-up example.
      */
     default Set<String> metricNames(ModelSpec spec) {

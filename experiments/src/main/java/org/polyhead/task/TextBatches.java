@@ -1,10 +1,13 @@
 package org.polyhead.task;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,7 +16,8 @@ import org.polyhead.model.Batch;
 
 /**
  * Cuts a tokenized split into padded batches. Each batch is padded to its own longest sequence, not to the maximum
- * length: short texts cost short steps.
+ * length: short texts cost short steps, and batches of rows of about one length ({@link #byLength},
+ * {@link #lengthGrouped}) pad least (HuggingFace's {@code group_by_length} sampler does the same for training).
  *
  * @param ids     token ids per example
  * @param targets per placeholder name, an [N, width] array of targets
@@ -21,6 +25,8 @@ import org.polyhead.model.Batch;
  *                 batch gets its rows cut to the batch's length
  */
 public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String, INDArray> perToken) {
+    /** Batches per window that {@link #lengthGrouped} sorts by length (HuggingFace's {@code mega_batch_mult}). */
+    public static final int LENGTH_WINDOW = 50;
 
     public TextBatches(int[][] ids, Map<String, INDArray> targets) {
         this(ids, targets, Map.of());
@@ -32,29 +38,56 @@ public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String
 
     /** Batches in a seeded random order (a new order per epoch). */
     public List<Batch> shuffled(int batchSize, long seed) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            order.add(i);
-        }
-        java.util.Collections.shuffle(order, new Random(seed));
-        return cut(order, batchSize);
+        return batches(shuffledRows(new Random(seed)), batchSize);
     }
 
-    /** Batches in record order (evaluation). */
+    /**
+     * Training batches of rows of about one length, in a seeded random order: the rows shuffled as {@link #shuffled}
+     * shuffles them, each window of {@code window} batches' rows sorted by length (stable), cut into batches, and the
+     * batches shuffled. Every row is in one batch; the number of batches is that of {@link #shuffled}.
+     */
+    public List<Batch> lengthGrouped(int batchSize, long seed, int window) {
+        Random random = new Random(seed);
+        List<Integer> rows = shuffledRows(random);
+        int span = batchSize * window;
+        for (int from = 0; from < rows.size(); from += span) {
+            rows.subList(from, Math.min(rows.size(), from + span)).sort(Comparator.comparingInt(r -> ids[r].length));
+        }
+        List<Batch> batches = batches(rows, batchSize);
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+
+    /** Batches in record order. */
     public List<Batch> inOrder(int batchSize) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            order.add(i);
-        }
-        return cut(order, batchSize);
+        return batches(IntStream.range(0, ids.length).boxed().toList(), batchSize);
     }
 
-    private List<Batch> cut(List<Integer> order, int batchSize) {
+    /** The rows sorted by token length, shortest first; rows of one length stay in record order (evaluation). */
+    public List<Integer> byLength() {
+        List<Integer> rows = new ArrayList<>(IntStream.range(0, ids.length).boxed().toList());
+        rows.sort(Comparator.comparingInt(r -> ids[r].length));  // List.sort is stable
+        return rows;
+    }
+
+    /** Consecutive batches of {@code rows} (indices into this split), the last one possibly smaller. */
+    public List<Batch> batches(List<Integer> rows, int batchSize) {
         List<Batch> batches = new ArrayList<>();
-        for (int from = 0; from < order.size(); from += batchSize) {
-            batches.add(batch(order.subList(from, Math.min(order.size(), from + batchSize))));
+        for (int from = 0; from < rows.size(); from += batchSize) {
+            batches.add(batch(rows.subList(from, Math.min(rows.size(), from + batchSize))));
         }
         return batches;
+    }
+
+    /** Token positions fed to the encoder, padding included: the sum over batches of B × T. */
+    public static long fedTokens(List<Batch> batches) {
+        return batches.stream().mapToLong(b -> (long) b.size() * b.mask().size(1)).sum();
+    }
+
+    private List<Integer> shuffledRows(Random random) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, ids.length).boxed().toList());
+        Collections.shuffle(order, random);
+        return order;
     }
 
     private Batch batch(List<Integer> rows) {
@@ -67,19 +100,11 @@ public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String
             System.arraycopy(src, 0, b[i], 0, src.length);
             mask.get(NDArrayIndex.point(i), NDArrayIndex.interval(0, src.length)).assign(1);
         }
-        long[] idx = rows.stream().mapToLong(Integer::longValue).toArray();
+        int[] idx = rows.stream().mapToInt(Integer::intValue).toArray();
         Map<String, INDArray> feed = new LinkedHashMap<>();
-        targets.forEach((name, all) -> feed.put(name, all.getRows(toInt(idx))));
+        targets.forEach((name, all) -> feed.put(name, all.getRows(idx)));
         perToken.forEach((name, all) -> feed.put(name,
-                all.getRows(toInt(idx)).get(NDArrayIndex.all(), NDArrayIndex.interval(0, t)).dup()));
+                all.getRows(idx).get(NDArrayIndex.all(), NDArrayIndex.interval(0, t)).dup()));
         return new Batch(b, types, mask, feed);
-    }
-
-    private static int[] toInt(long[] a) {
-        int[] out = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = (int) a[i];
-        }
-        return out;
     }
 }

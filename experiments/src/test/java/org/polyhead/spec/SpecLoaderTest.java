@@ -58,6 +58,21 @@ class SpecLoaderTest {
     }
 
     @Test
+    void groupByLengthIsOffUnlessWrittenAndPrintedWithTheOtherTrainingKeys(@TempDir Path tmp) throws IOException {
+        SpecLoader.Resolved plain = SpecLoader.load(spec(tmp, BASE), List.of());
+        assertEquals(false, plain.spec().training().groupByLength());
+        assertTrue(SpecPrinter.yaml(plain.spec()).contains("group_by_length: false"), SpecPrinter.yaml(plain.spec()));
+        SpecLoader.Resolved grouped = SpecLoader.load(spec(tmp, BASE), List.of("training.group_by_length=true"));
+        assertEquals(true, grouped.spec().training().groupByLength());
+        assertNotEquals(plain.hash(), grouped.hash());
+        assertEquals(plain.hash(), SpecLoader.load(spec(tmp, BASE), List.of("training.group_by_length=false")).hash(),
+                "the default written out is the same configuration");
+        UserError e = assertThrows(UserError.class,
+                () -> SpecLoader.load(spec(tmp, BASE), List.of("training.group_by_length=sometimes")));
+        assertTrue(e.getMessage().contains("training.group_by_length"), e.getMessage());
+    }
+
+    @Test
     void overridesChangeTheHashAndTheParams(@TempDir Path tmp) throws IOException {
         SpecLoader.Resolved a = SpecLoader.load(spec(tmp, BASE), List.of());
         SpecLoader.Resolved b = SpecLoader.load(spec(tmp, BASE), List.of("loss.pi=0.25", "training.lr=0.01"));
