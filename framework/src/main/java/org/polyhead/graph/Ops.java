@@ -27,7 +27,7 @@ public final class Ops {
         return x.mul(0.5).mul(sd.math().erf(x.mul(SQRT_HALF)).add(1.0));
     }
 
-    /** LayerNorm for a training graph: {@link #layerNorm(SameDiff, SDVariable, SDVariable, SDVariable, double, Purpose)}. */
+    /** LayerNorm as a training graph builds it ({@link Purpose#TRAINING}). */
     public static SDVariable layerNorm(SameDiff sd, SDVariable x, SDVariable gamma, SDVariable beta, double eps) {
         return layerNorm(sd, x, gamma, beta, eps, Purpose.TRAINING);
     }

@@ -214,7 +214,8 @@ class InferenceGraphTest {
         Map<String, INDArray> actual = trainer.outputs(batch, w, names);
         Map<String, INDArray> predicted = trainer.predict(batch);
         for (String n : names) {
-            assertEquals(0.0, expected.get(n).sub(actual.get(n)).amaxNumber().doubleValue(), tolerance, what + ": " + n);
+            double diff = expected.get(n).sub(actual.get(n)).amaxNumber().doubleValue();
+            assertEquals(0.0, diff, tolerance, what + ": " + n);
             if (predicted.containsKey(n)) {
                 assertEquals(0.0, expected.get(n).sub(predicted.get(n)).amaxNumber().doubleValue(), tolerance,
                         what + ": predict " + n);
