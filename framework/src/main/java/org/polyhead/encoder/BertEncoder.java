@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.polyhead.graph.DropoutMasks;
 import org.polyhead.graph.Ops;
+import org.polyhead.graph.Purpose;
 
 /**
  * A BERT encoder as a SameDiff graph: embedding LayerNorm, then N post-LN layers of multi-head self-attention and a
@@ -17,11 +18,13 @@ public final class BertEncoder {
     private final SameDiff sd;
     private final EncoderConfig config;
     private final WeightInit init;
+    private final Purpose purpose;
 
-    private BertEncoder(SameDiff sd, EncoderConfig config, WeightInit init) {
+    private BertEncoder(SameDiff sd, EncoderConfig config, WeightInit init, Purpose purpose) {
         this.sd = sd;
         this.config = config;
         this.init = init;
+        this.purpose = purpose;
     }
 
     /** Adds the encoder to {@code sd}, with BERT's initialisation drawn from {@code init}. */
@@ -37,7 +40,16 @@ public final class BertEncoder {
      */
     public static EncoderOutputs build(SameDiff sd, EncoderConfig config, EncoderInputs in, WeightInit init,
                                        int cached) {
-        return new BertEncoder(sd, config, init).forward(in, cached);
+        return build(sd, config, in, init, cached, Purpose.TRAINING);
+    }
+
+    /**
+     * As {@link #build(SameDiff, EncoderConfig, EncoderInputs, WeightInit, int)}, with the ops chosen for
+     * {@code purpose} (the same outputs either way, {@link Purpose}).
+     */
+    public static EncoderOutputs build(SameDiff sd, EncoderConfig config, EncoderInputs in, WeightInit init,
+                                       int cached, Purpose purpose) {
+        return new BertEncoder(sd, config, init, purpose).forward(in, cached);
     }
 
     /** Creates the three graph inputs with their standard names. */
@@ -122,7 +134,7 @@ public final class BertEncoder {
     private SDVariable layerNorm(String name, SDVariable x) {
         SDVariable gamma = sd.var(name + ".weight", init.ones(config.hidden()));
         SDVariable beta = sd.var(name + ".bias", init.zeros(config.hidden()));
-        return Ops.layerNorm(sd, x, gamma, beta, config.layerNormEps());
+        return Ops.layerNorm(sd, x, gamma, beta, config.layerNormEps(), purpose);
     }
 
     private SDVariable weight(String name, int in, int out) {

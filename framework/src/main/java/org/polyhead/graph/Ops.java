@@ -27,17 +27,26 @@ public final class Ops {
         return x.mul(0.5).mul(sd.math().erf(x.mul(SQRT_HALF)).add(1.0));
     }
 
-    /**
-     * LayerNorm of rows x [N, d] with gain γ [d] and bias β [d]: (x − μ)/√(σ² + ε)·γ + β. γ is spread over the rows
-     * as 1·γᵀ (a [N, 1]·[1, d] matmul) and multiplied element by element: the broadcasting multiply x̂·γ costs
-     * ~20 ms in its backprop at [4096, 128] in SameDiff 1.0.0-M2.1, the matmul and same-shape multiply ~1 ms.
-     */
+    /** LayerNorm as a training graph builds it ({@link Purpose#TRAINING}). */
     public static SDVariable layerNorm(SameDiff sd, SDVariable x, SDVariable gamma, SDVariable beta, double eps) {
+        return layerNorm(sd, x, gamma, beta, eps, Purpose.TRAINING);
+    }
+
+    /**
+     * LayerNorm of rows x [N, d] with gain γ [d] and bias β [d]: (x − μ)/√(σ² + ε)·γ + β. In a training graph γ is
+     * spread over the rows as 1·γᵀ (a [N, 1]·[1, d] matmul) and multiplied element by element: the broadcasting
+     * multiply x̂·γ costs ~20 ms in its backprop at [4096, 128] in SameDiff 1.0.0-M2.1, the matmul and same-shape
+     * multiply ~1 ms. An inference graph has no backprop to speed up and multiplies by γ directly, three ops fewer
+     * ({@code ones_as}, reshape, matmul). Both give the same values bit for bit: each entry of 1·γᵀ is the single
+     * product 1·γ_j.
+     */
+    public static SDVariable layerNorm(SameDiff sd, SDVariable x, SDVariable gamma, SDVariable beta, double eps,
+                                       Purpose purpose) {
         SDVariable mu = x.mean(true, 1);
         SDVariable centred = x.sub(mu);
         SDVariable var = centred.mul(centred).mean(true, 1);
         SDVariable xHat = centred.div(sd.math().sqrt(var.add(eps)));
-        SDVariable gammaRows = sd.onesLike(mu).mmul(sd.reshape(gamma, 1, -1));
-        return xHat.mul(gammaRows).add(beta);
+        SDVariable scale = purpose == Purpose.TRAINING ? sd.onesLike(mu).mmul(sd.reshape(gamma, 1, -1)) : gamma;
+        return xHat.mul(scale).add(beta);
     }
 }

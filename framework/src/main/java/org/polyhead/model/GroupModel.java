@@ -1,6 +1,8 @@
 package org.polyhead.model;
 
+import com.google.common.base.Preconditions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,13 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.polyhead.encoder.BertEncoder;
 import org.polyhead.encoder.EmbeddingTables;
+import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.EncoderInputs;
 import org.polyhead.encoder.EncoderOutputs;
 import org.polyhead.encoder.WeightInit;
 import org.polyhead.graph.DropoutMasks;
 import org.polyhead.graph.Ops;
+import org.polyhead.graph.Purpose;
 import org.polyhead.heads.LabelGroup;
 import org.polyhead.losses.GroupLoss;
 
@@ -31,13 +35,16 @@ public final class GroupModel {
     private final EmbeddingTables tables;
     private final DropoutMasks dropout;
     private final int cachedLayers;
+    private final DataType type;
 
-    private GroupModel(ModelSpec spec, SameDiff sd, EmbeddingTables tables, DropoutMasks dropout, int cachedLayers) {
+    private GroupModel(ModelSpec spec, SameDiff sd, EmbeddingTables tables, DropoutMasks dropout, int cachedLayers,
+                       DataType type) {
         this.spec = spec;
         this.cachedLayers = cachedLayers;
         this.dropout = dropout;
         this.sd = sd;
         this.tables = tables;
+        this.type = type;
     }
 
     public static GroupModel build(ModelSpec spec, long seed) {
@@ -56,9 +63,34 @@ public final class GroupModel {
     public static GroupModel build(ModelSpec spec, long seed, DataType type, int cachedLayers) {
         WeightInit init = new WeightInit(seed, type);
         EmbeddingTables tables = new EmbeddingTables(spec.encoder(), init);
+        return build(spec, init, tables, cachedLayers, Purpose.TRAINING);
+    }
+
+    /**
+     * This model for prediction: a second graph built from the same spec without dropout (so without dropout sites)
+     * and with the ops of an {@link Purpose#INFERENCE} graph, sharing this model's embedding tables and reading every
+     * parameter array from this graph at each use ({@link SharedParameterArrays}): no parameter is stored twice, and
+     * the optimizer's updates and loaders' assignments are seen at once. Its outputs equal this graph's with dropout
+     * off, within float rounding ({@code InferenceGraphTest}).
+     */
+    public GroupModel inference() {
+        EncoderConfig bare = spec.encoder().withDropout(0);
+        GroupModel m = build(new ModelSpec(bare, spec.pooling(), spec.heads(), spec.groups(), spec.weighting()),
+                WeightInit.discarded(type), tables, cachedLayers, Purpose.INFERENCE);
+        List<String> parameters = trainableVariables();
+        Preconditions.checkState(new HashSet<>(m.trainableVariables()).equals(new HashSet<>(parameters)),
+                "the inference graph's parameters differ from the training graph's: %s vs %s",
+                m.trainableVariables(), parameters);
+        m.sd.setVariablesArrays(new SharedParameterArrays(sd, m.sd.getVariablesArrays(), parameters));
+        return m;
+    }
+
+    private static GroupModel build(ModelSpec spec, WeightInit init, EmbeddingTables tables, int cachedLayers,
+                                    Purpose purpose) {
+        DataType type = init.dataType();
         SameDiff sd = SameDiff.create();
         EncoderInputs in = BertEncoder.inputs(sd, spec.encoder(), init);
-        EncoderOutputs encoded = BertEncoder.build(sd, spec.encoder(), in, init, cachedLayers);
+        EncoderOutputs encoded = BertEncoder.build(sd, spec.encoder(), in, init, cachedLayers, purpose);
         SDVariable features = spec.pooling().pool(sd, encoded, in);
         Map<String, SDVariable> outputs = spec.heads().outputs(sd, features,
                 spec.pooling().width(spec.encoder().hidden()), spec.groups(), init);
@@ -72,7 +104,7 @@ public final class GroupModel {
         }
         spec.weighting().total(sd, losses, type).rename(LOSS);
         sd.setLossVariables(LOSS);
-        return new GroupModel(spec, sd, tables, in.dropout(), cachedLayers);
+        return new GroupModel(spec, sd, tables, in.dropout(), cachedLayers, type);
     }
 
     public ModelSpec spec() {

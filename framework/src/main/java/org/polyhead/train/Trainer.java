@@ -22,12 +22,15 @@ import org.polyhead.model.GroupModel;
 
 /**
  * Forward, backward and Adam update for a {@link GroupModel}, one batch at a time. The embedding lookup happens here,
- * outside the graph; its gradient comes back as the gradient of the fed-in embedding sum. Knows nothing of tracking:
- * callers log what {@link #step} returns.
+ * outside the graph; its gradient comes back as the gradient of the fed-in embedding sum. Predictions and validation
+ * losses run on the model's inference graph ({@link GroupModel#inference}), built on the first such call: no dropout
+ * sites (each was a multiply by a fed 1, 19 per MiniLM forward) and no backprop bookkeeping, its parameter variables
+ * holding the training graph's arrays. Knows nothing of tracking: callers log what {@link #step} returns.
  */
 public final class Trainer {
     private final GroupModel model;
     private final SameDiff sd;
+    private GroupModel inference; // built on the first prediction
     private final Adam adam;
     private final ParameterGroups groups;
     private final FrozenCache frozenCache; // null unless the model takes its frozen part's output from a cache
@@ -182,16 +185,25 @@ public final class Trainer {
 
     /** Predictions {@code pred.<group>} [B, width] with dropout off. */
     public Map<String, INDArray> predict(Batch batch) {
-        Map<String, INDArray> feed = feed(batch, 1.0, false);
         List<String> names = model.groups().stream().map(LabelGroup::predictionName).toList();
-        return sd.output(feed, names.toArray(String[]::new));
+        GroupModel m = inferenceModel();
+        return m.graph().output(feed(m, batch, Map.of(), false), names.toArray(String[]::new));
     }
 
     /** Any graph outputs (e.g. {@code pred.<group>} and {@code loss.<group>}) for a batch, with dropout off. */
     public Map<String, INDArray> outputs(Batch batch, double[] weights, List<String> names) {
-        Map<String, INDArray> feed = feed(batch, 1.0, false);
+        GroupModel m = inferenceModel();
+        Map<String, INDArray> feed = feed(m, batch, Map.of(), false);
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
-        return sd.output(feed, names.toArray(String[]::new));
+        return m.graph().output(feed, names.toArray(String[]::new));
+    }
+
+    /** The inference graph, built on the first call; it reads its parameters from the training graph. */
+    private GroupModel inferenceModel() {
+        if (inference == null) {
+            inference = model.inference();
+        }
+        return inference;
     }
 
     public Adam optimizer() {
@@ -208,31 +220,38 @@ public final class Trainer {
         return p;
     }
 
-    /**
-     * Every placeholder for a batch (dropout masks drawn when {@code keep} < 1); sets the embedding sum, or feeds the
-     * frozen part's cached output to a model built to take it.
-     */
+    /** Every placeholder of the training graph for a batch, dropout masks drawn when {@code keep} < 1. */
     Map<String, INDArray> feed(Batch batch, double keep, boolean training) {
+        Map<String, INDArray> dropoutMasks = keep < 1.0
+                ? model.dropout().sample(batch.size(), batch.mask().size(1), keep, masks, groups::frozen)
+                : model.dropout().off();
+        return feed(model, batch, dropoutMasks, training);
+    }
+
+    /**
+     * Every placeholder of {@code m}'s graph for a batch, with the given dropout masks; sets the embedding sum, or
+     * feeds the frozen part's cached output to a model built to take it.
+     */
+    Map<String, INDArray> feed(GroupModel m, Batch batch, Map<String, INDArray> dropoutMasks, boolean training) {
+        SameDiff graph = m.graph();
         Map<String, INDArray> feed = new HashMap<>();
         if (frozenCache != null) {
             feed.put(EncoderInputs.FROZEN_INPUT, frozenCache.rows(batch));
         } else {
-            sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
+            graph.getVariable(EncoderInputs.EMBEDDINGS).setArray(m.tables().lookup(batch.ids(), batch.types()));
         }
         // a batch may carry arrays for other designs (e.g. target selections for a cls model): feed what the graph has
         batch.targets().forEach((name, array) -> {
-            if (sd.hasVariable(name)) {
+            if (graph.hasVariable(name)) {
                 feed.put(name, array);
             }
         });
         feed.put(EncoderInputs.MASK, batch.mask());
-        feed.putAll(keep < 1.0
-                ? model.dropout().sample(batch.size(), batch.mask().size(1), keep, masks, groups::frozen)
-                : model.dropout().off());
+        feed.putAll(dropoutMasks);
         if (!feed.containsKey(Weighting.WEIGHTS)) {
-            feed.put(Weighting.WEIGHTS, Nd4j.ones(model.groups().size()).castTo(batch.mask().dataType()));
+            feed.put(Weighting.WEIGHTS, Nd4j.ones(m.groups().size()).castTo(batch.mask().dataType()));
         }
-        if (sd.hasVariable(Phase.TRAINING)) {
+        if (graph.hasVariable(Phase.TRAINING)) {
             feed.put(Phase.TRAINING, Phase.value(training, batch.mask().dataType()));
         }
         return feed;

@@ -9,10 +9,10 @@ import org.polyhead.encoder.BertEncoder;
 import org.polyhead.encoder.EmbeddingTables;
 import org.polyhead.encoder.EncoderConfig;
 import org.polyhead.encoder.EncoderInputs;
-import org.polyhead.graph.DropoutMasks;
 import org.polyhead.encoder.WeightInit;
 import org.polyhead.encoder.tokenizer.TokenBatch;
 import org.polyhead.encoder.tokenizer.Tokenizer;
+import org.polyhead.graph.Purpose;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * A HuggingFace BERT folder made runnable: its config, tokenizer, and the SameDiff encoder with the checkpoint's
  * weights, for feature extraction ({@code polyhead encode}) and parity checks against {@code transformers}. It can
- * save itself back as a HuggingFace folder, so fine-tuned weights round-trip through the same loader.
+ * save itself back as a HuggingFace folder, so fine-tuned weights round-trip through the same loader. It only runs
+ * forward, so its graph is an inference graph without dropout sites ({@link Purpose#INFERENCE}).
  */
 public final class PretrainedEncoder implements AutoCloseable {
     public static final String OUTPUT = "last_hidden_state";
@@ -33,16 +34,14 @@ public final class PretrainedEncoder implements AutoCloseable {
     private final SameDiff sd;
     private final EmbeddingTables tables;
     private final List<String> unused;
-    private final DropoutMasks dropout;
 
     private PretrainedEncoder(HfConfig config, Tokenizer tokenizer, SameDiff sd, EmbeddingTables tables,
-                              List<String> unused, DropoutMasks dropout) {
+                              List<String> unused) {
         this.config = config;
         this.tokenizer = tokenizer;
         this.sd = sd;
         this.tables = tables;
         this.unused = unused;
-        this.dropout = dropout;
     }
 
     /** Loads a model folder in float32; {@code maxLength} tokens at most per text, specials included. */
@@ -60,16 +59,16 @@ public final class PretrainedEncoder implements AutoCloseable {
             throw new UserError("max length " + maxLength + " exceeds " + config.file() + " max_position_embeddings "
                     + config.maxPositions());
         }
-        EncoderConfig shapes = CheckpointLoader.encoderConfig(config);
+        EncoderConfig shapes = CheckpointLoader.encoderConfig(config).withDropout(0);
         WeightInit init = new WeightInit(0L, type);
         SameDiff sd = SameDiff.create();
         EncoderInputs in = BertEncoder.inputs(sd, shapes, init);
-        BertEncoder.build(sd, shapes, in, init);
+        BertEncoder.build(sd, shapes, in, init, 0, Purpose.INFERENCE);
         EmbeddingTables tables = new EmbeddingTables(shapes, init);
         List<String> unused = CheckpointLoader.load(modelDir, sd, tables);
         Tokenizer tokenizer = Tokenizer.load(modelDir, maxLength);
         tokenizer.checkFits(config.vocabSize(), config.file());
-        return new PretrainedEncoder(config, tokenizer, sd, tables, unused, in.dropout());
+        return new PretrainedEncoder(config, tokenizer, sd, tables, unused);
     }
 
     /** Last hidden states [B, T, d] of a tokenized batch (dropout off), padded positions included. */
@@ -78,7 +77,6 @@ public final class PretrainedEncoder implements AutoCloseable {
         Map<String, INDArray> feed = new LinkedHashMap<>();
         DataType type = tables.tables().get(EmbeddingTables.WORD).dataType();
         feed.put(EncoderInputs.MASK, batch.mask(type));
-        feed.putAll(dropout.off());
         return sd.output(feed, OUTPUT).get(OUTPUT);
     }
 
