@@ -1,6 +1,7 @@
 package org.polyhead.task;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,18 +16,26 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.polyhead.model.Batch;
 
 /**
- * Cuts a tokenized split into padded batches. Each batch is padded to its own longest sequence, not to the maximum
- * length: short texts cost short steps, and batches of rows of about one length ({@link #byLength},
- * {@link #lengthGrouped}) pad least (HuggingFace's {@code group_by_length} sampler does the same for training).
+ * Cuts a tokenized split into padded batches. Each batch is padded to its own longest sequence rounded up to a
+ * multiple of {@link #PAD_MULTIPLE} (at most to the split's longest), not to the maximum length: short texts cost short steps, and batches of rows of
+ * about one length ({@link #byLength}, {@link #lengthGrouped}) pad least (HuggingFace's {@code group_by_length}
+ * sampler does the same for training).
  *
  * @param ids     token ids per example
  * @param targets per placeholder name, an [N, width] array of targets
  * @param perToken per placeholder name, an [N, T] array with one value per token (e.g. a target selection); each
- *                 batch gets its rows cut to the batch's length
+ *                 batch gets its rows cut (or padded with 0) to the batch's length
  */
 public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String, INDArray> perToken) {
     /** Batches per window that {@link #lengthGrouped} sorts by length (HuggingFace's {@code mega_batch_mult}). */
     public static final int LENGTH_WINDOW = 50;
+    /**
+     * Batch lengths are rounded up to a multiple of this (HuggingFace's {@code pad_to_multiple_of}): SameDiff's session
+     * array cache reuses an array only for the exact length it had, so every new batch length allocated a fresh set
+     * of intermediates and kept the old ones cached (docs/samediff-m2.1.md). MiniLM trial steps (bench trial spec,
+     * batches of 25-32 tokens): 8% less CPU per step padded to 32 than at their own lengths.
+     */
+    public static final int PAD_MULTIPLE = 8;
 
     public TextBatches(int[][] ids, Map<String, INDArray> targets) {
         this(ids, targets, Map.of());
@@ -72,9 +81,10 @@ public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String
 
     /** Consecutive batches of {@code rows} (indices into this split), the last one possibly smaller. */
     public List<Batch> batches(List<Integer> rows, int batchSize) {
+        int longestOfAll = Arrays.stream(ids).mapToInt(r -> r.length).max().orElse(1);
         List<Batch> batches = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += batchSize) {
-            batches.add(batch(rows.subList(from, Math.min(rows.size(), from + batchSize))));
+            batches.add(batch(rows.subList(from, Math.min(rows.size(), from + batchSize)), longestOfAll));
         }
         return batches;
     }
@@ -90,8 +100,13 @@ public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String
         return order;
     }
 
-    private Batch batch(List<Integer> rows) {
-        int t = rows.stream().mapToInt(r -> ids[r].length).max().orElse(1);
+    /**
+     * One batch padded to its longest row rounded up to {@link #PAD_MULTIPLE}, but never past the split's longest row
+     * ({@code longestOfAll}): that one fits the model's position table, a rounded-up length might not.
+     */
+    private Batch batch(List<Integer> rows, int longestOfAll) {
+        int longest = rows.stream().mapToInt(r -> ids[r].length).max().orElse(1);
+        int t = Math.max(longest, Math.min(longestOfAll, (longest + PAD_MULTIPLE - 1) / PAD_MULTIPLE * PAD_MULTIPLE));
         int[][] b = new int[rows.size()][t];
         int[][] types = new int[rows.size()][t];
         INDArray mask = Nd4j.zeros(DataType.FLOAT, rows.size(), t);
@@ -103,8 +118,13 @@ public record TextBatches(int[][] ids, Map<String, INDArray> targets, Map<String
         int[] idx = rows.stream().mapToInt(Integer::intValue).toArray();
         Map<String, INDArray> feed = new LinkedHashMap<>();
         targets.forEach((name, all) -> feed.put(name, all.getRows(idx)));
-        perToken.forEach((name, all) -> feed.put(name,
-                all.getRows(idx).get(NDArrayIndex.all(), NDArrayIndex.interval(0, t)).dup()));
+        perToken.forEach((name, all) -> {
+            INDArray cut = Nd4j.zeros(all.dataType(), idx.length, t);
+            long width = Math.min(t, all.size(1));
+            cut.get(NDArrayIndex.all(), NDArrayIndex.interval(0, width))
+                    .assign(all.getRows(idx).get(NDArrayIndex.all(), NDArrayIndex.interval(0, width)));
+            feed.put(name, cut);
+        });
         return new Batch(b, types, mask, feed);
     }
 }
