@@ -54,7 +54,7 @@ public final class Adam {
             update = update.reshape('c', p.shape());
             Nd4j.exec(new AdamUpdater(update, vi, mi, lr, config.beta1(), config.beta2(), config.eps(), iteration));
             if (config.weightDecay() > 0 && ParameterGroups.decays(name)) {
-                p.subi(p.mul(lr * config.weightDecay()));
+                p.muli(1 - lr * config.weightDecay()); // θ − lr·λ·θ in one pass, without a θ-sized temporary
             }
             p.subi(update);
         });
