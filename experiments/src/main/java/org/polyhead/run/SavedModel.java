@@ -63,7 +63,7 @@ public final class SavedModel {
                 "loss", x.loss(), "scale", List.of(x.scale().mean(), x.scale().std()))));
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), new Meta(g, vocabSize,
                 kind.name(), provenance));
-        new Checkpoint(epoch, trainer.optimizer().step(), List.of()).save(dir.resolve("weights.zip"), trainer);
+        new Checkpoint(epoch, trainer.optimizer().step(), List.of()).saveCompressed(dir.resolve("weights.zip"), trainer);
         kind.save(dir);
     }
 

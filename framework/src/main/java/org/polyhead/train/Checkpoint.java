@@ -1,6 +1,7 @@
 package org.polyhead.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -28,11 +30,25 @@ import org.polyhead.UserError;
 public record Checkpoint(int epoch, int step, List<Map<String, Double>> rows) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Writes the checkpoint uncompressed: it is rewritten after every epoch, so its speed counts. MiniLM (parameters
+     * and Adam state, 271 MB): 1.3 s of CPU against 6.2 s deflated (164 MB) (reports/bench/optimisations.md).
+     */
     public void save(Path file, Trainer trainer) {
+        save(file, trainer, Deflater.NO_COMPRESSION);
+    }
+
+    /** Writes the checkpoint deflated (about 40% smaller for float weights): for saved models, kept and uploaded. */
+    public void saveCompressed(Path file, Trainer trainer) {
+        save(file, trainer, Deflater.DEFAULT_COMPRESSION);
+    }
+
+    private void save(Path file, Trainer trainer, int level) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+                zip.setLevel(level);
                 zip.putNextEntry(new ZipEntry("meta.json"));
                 zip.write(JSON.writeValueAsBytes(Map.of("epoch", epoch, "step", step, "rows", rows,
                         "adam_step", trainer.optimizer().step())));
@@ -86,7 +102,8 @@ public record Checkpoint(int epoch, int step, List<Map<String, Double>> rows) {
     private static void write(ZipOutputStream zip, String prefix, Map<String, INDArray> arrays) throws IOException {
         for (Map.Entry<String, INDArray> a : arrays.entrySet()) {
             zip.putNextEntry(new ZipEntry(prefix + a.getKey()));
-            DataOutputStream out = new DataOutputStream(zip);
+            // Nd4j.write writes value by value: unbuffered, each went to the zip stream alone (MiniLM: 17 s of CPU)
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(zip, 1 << 16));
             Nd4j.write(a.getValue(), out);
             out.flush();
         }

@@ -73,6 +73,30 @@ class TrainerTest {
         assertEquals(uninterrupted.subList(3, 6), after, "the same dropout masks and updates after the restore");
     }
 
+    /** Uncompressed (resume) and deflated (saved model) checkpoints hold the same arrays, bit for bit. */
+    @Test
+    void uncompressedAndDeflatedCheckpointsRestoreTheSameArrays(@TempDir Path tmp) throws Exception {
+        ModelSpec spec = spec(0.2);
+        Batch batch = Fixtures.batch(8, 6, 23, spec.groups(), 1, DataType.FLOAT);
+        Trainer trained = new Trainer(GroupModel.build(spec, 7), OptimConfig.adam(1e-2, 0, 0), 5);
+        for (int s = 0; s < 2; s++) {
+            trained.step(batch, new double[] {0.5, 0.5});
+        }
+        new Checkpoint(1, 2, List.of()).save(tmp.resolve("plain.zip"), trained);
+        new Checkpoint(1, 2, List.of()).saveCompressed(tmp.resolve("deflated.zip"), trained);
+        assertTrue(java.nio.file.Files.size(tmp.resolve("deflated.zip"))
+                < java.nio.file.Files.size(tmp.resolve("plain.zip")), "deflating shrinks it");
+        for (String file : new String[] {"plain.zip", "deflated.zip"}) {
+            Trainer restored = new Trainer(GroupModel.build(spec, 8), OptimConfig.adam(1e-2, 0, 0), 5);
+            Checkpoint c = Checkpoint.restore(tmp.resolve(file), restored);
+            assertEquals(2, c.step(), file);
+            assertEquals(trained.optimizer().step(), restored.optimizer().step(), file);
+            trained.parameters().forEach((name, a) -> assertEquals(a, restored.parameters().get(name), file + " " + name));
+            trained.optimizer().state().forEach((name, a) ->
+                    assertEquals(a, restored.optimizer().state().get(name), file + " " + name));
+        }
+    }
+
     @Test
     void repeatedStepsOnOneBatchDriveTheLossDown() {
         List<Double> l = losses(0.0, 1, 30);
