@@ -2,11 +2,11 @@ package org.polyhead.run;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.bytedeco.javacpp.Pointer;
 import org.polyhead.ProcessStatus;
 
 /**
@@ -16,7 +16,9 @@ import org.polyhead.ProcessStatus;
  * nothing runs beside training. Names: {@code system/process_cpu_percent} (process CPU time over wall time since the
  * last sample: 100 is one core busy), {@code system/process_rss_megabytes} and {@code system/process_peak_rss_megabytes}
  * (resident memory now and at its peak, Linux {@code /proc/self/status}), {@code system/jvm_heap_megabytes} (Java heap
- * in use) and {@code system/native_megabytes} (off-heap memory ND4J holds through JavaCPP).
+ * in use) and {@code system/native_megabytes} (the resident set less the heap in use: mostly ND4J's arrays, which
+ * libnd4j allocates itself, so neither JavaCPP's counter nor ND4J's allocation tracker sees them, and the allocator's
+ * retained pages; also the JVM's own memory; Linux only).
  */
 final class SystemMetrics implements TrainingListener {
     static final String PREFIX = "system/";
@@ -75,9 +77,11 @@ final class SystemMetrics implements TrainingListener {
         if (status.containsKey("VmHWM")) {
             m.put(PREFIX + "process_peak_rss_megabytes", status.get("VmHWM"));
         }
-        m.put(PREFIX + "jvm_heap_megabytes",
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MB);
-        m.put(PREFIX + "native_megabytes", Pointer.totalBytes() / MB);
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        m.put(PREFIX + "jvm_heap_megabytes", heap.getUsed() / MB);
+        if (status.containsKey("VmRSS")) {
+            m.put(PREFIX + "native_megabytes", Math.max(0, status.get("VmRSS") - heap.getUsed() / MB));
+        }
         return m;
     }
 
