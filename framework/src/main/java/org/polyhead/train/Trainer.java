@@ -36,6 +36,8 @@ public final class Trainer {
     private final List<String> gradVars = new ArrayList<>();
     private final Map<String, String> gradNames = new LinkedHashMap<>();
     private SameDiff gradFn;
+    private ShapeScopedCache gradCache;
+    private final ShapeScopedCache inferenceCache;
     private static final long GC_GROWTH = 256L << 20;
     private static final long LARGE_GROWTH = 1L << 30;
     private long residentAfterGc;
@@ -56,7 +58,8 @@ public final class Trainer {
         this.groups = groups;
         Preconditions.checkArgument(model.cachedLayers() <= groups.freezeLayers(),
                 "only frozen layers can be cached: %s cached, %s frozen", model.cachedLayers(), groups.freezeLayers());
-        this.frozenCache = model.cachedLayers() > 0 ? new FrozenCache(model) : null;
+        this.inferenceCache = new ShapeScopedCache(sd);
+        this.frozenCache = model.cachedLayers() > 0 ? new FrozenCache(model, inferenceCache) : null;
         this.dropout = model.spec().encoder().dropout();
         outputs.add(GroupModel.LOSS);
         outputs.addAll(model.groupLossNames().values());
@@ -91,7 +94,7 @@ public final class Trainer {
 
     /** Forward and backward for one fed batch, no update. */
     Gradients gradients(Batch batch, Map<String, INDArray> feed) {
-        Map<String, INDArray> values = backward(feed);
+        Map<String, INDArray> values = backward(feed, batch.mask().shape());
         Map<String, INDArray> grads = new HashMap<>();
         gradNames.forEach((variable, gradient) -> grads.put(variable, values.get(gradient)));
         INDArray dEmb = grads.remove(EncoderInputs.EMBEDDINGS);
@@ -112,7 +115,7 @@ public final class Trainer {
      * cache once its last consumer has run and the next op or step of the same shape reuses it. Requested outputs are
      * never released by the session.
      */
-    private Map<String, INDArray> backward(Map<String, INDArray> feed) {
+    private Map<String, INDArray> backward(Map<String, INDArray> feed, long[] shape) {
         if (gradFn == null) {
             QuietStdout.call(() -> {
                 sd.createGradFunction();
@@ -125,7 +128,9 @@ public final class Trainer {
                     gradNames.put(v, g.name());
                 }
             }
+            gradCache = new ShapeScopedCache(gradFn);
         }
+        gradCache.enter(shape);
         gradFn.setEnableCache(true); // per call: SameDiff's own calculateGradients on this graph turns it off again
         List<String> names = new ArrayList<>(outputs);
         names.addAll(gradNames.values());
@@ -184,6 +189,7 @@ public final class Trainer {
     public Map<String, INDArray> predict(Batch batch) {
         Map<String, INDArray> feed = feed(batch, 1.0, false);
         List<String> names = model.groups().stream().map(LabelGroup::predictionName).toList();
+        inferenceCache.enter(batch.mask().shape());
         return sd.output(feed, names.toArray(String[]::new));
     }
 
@@ -191,6 +197,7 @@ public final class Trainer {
     public Map<String, INDArray> outputs(Batch batch, double[] weights, List<String> names) {
         Map<String, INDArray> feed = feed(batch, 1.0, false);
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
+        inferenceCache.enter(batch.mask().shape());
         return sd.output(feed, names.toArray(String[]::new));
     }
 
