@@ -39,8 +39,9 @@ public final class Trainer {
     private ShapeScopedCache gradCache;
     private final ShapeScopedCache inferenceCache;
     private static final long GC_GROWTH = 256L << 20;
-    private static final long LARGE_GROWTH = 1L << 30;
+    private static final long TRIM_GROWTH = 512L << 20;
     private long residentAfterGc;
+    private long residentAfterTrim;
     private final Random masks;
     private final long seed;
 
@@ -147,21 +148,23 @@ public final class Trainer {
      * every step also cost small models more than their step (quickstart's 1-epoch trial: 64 s with it, 50 s with this
      * threshold), so it runs only when a step's leftovers are worth it.
      * <p>
-     * When more than {@link #LARGE_GROWTH} piled up (a large model: MiniLM at batch 32 × 128 leaves ~1.4 GB a step),
-     * the GC is followed by a wait for ND4J's deallocator threads, which free what it found after {@code System.gc()}
-     * returns, and by {@code malloc_trim}, since glibc otherwise keeps the freed pages resident. Without these the
-     * reading taken after the GC was a step's garbage too high and the resident set climbed anyway (MiniLM, 14 steps:
-     * peak 9.4 GB → 5.4 GB, a 5.0 GB plateau); for small models, whose pile rarely reaches that size, the wait and the
-     * refaulted pages cost more than they save (small bench shape: 768-828 → 892-1003 ms per step), so they keep the
-     * plain GC.
+     * When the resident set has also grown by {@link #TRIM_GROWTH} since the last trim, the GC is followed by a wait
+     * for ND4J's deallocator threads, which free what it found after {@code System.gc()} returns, and by
+     * {@code malloc_trim}: glibc keeps freed pages resident, and with arrays of many sizes (batches of varying length)
+     * its free space grows without bound (MiniLM at batch 32 × 12..32 tokens: ~90 MB a step, 4.9 GB after 40 steps of
+     * which 0.9 GB was live). Trimming after every GC held it at 1.2-2.0 GB but doubled the pages faulted in afresh
+     * (55k → 108k a step); this threshold holds it at 1.4-2.8 GB with 67k (reports/bench/optimisations.md, "A trial's
+     * memory"). Small models seldom get that far above their last trim, so they keep the plain GC, which is cheaper for
+     * them (small bench shape: 768-828 → 892-1003 ms per step with a trim at every GC).
      */
     private void releaseDeadArrays() {
-        long growth = Pointer.physicalBytes() - residentAfterGc;
-        if (growth > GC_GROWTH) {
+        long resident = Pointer.physicalBytes();
+        if (resident - residentAfterGc > GC_GROWTH) {
             System.gc();
-            if (growth > LARGE_GROWTH) {
+            if (resident - residentAfterTrim > TRIM_GROWTH) {
                 awaitDeallocation();
                 NativeHeap.trim();
+                residentAfterTrim = Pointer.physicalBytes();
             }
             residentAfterGc = Pointer.physicalBytes();
         }
