@@ -40,7 +40,7 @@ public final class Trainer {
     private final ShapeScopedCache inferenceCache;
     private static final long GC_GROWTH = 256L << 20;
     private static final long TRIM_GROWTH = 512L << 20;
-    private long residentAfterGc;
+    private long inUseAfterGc;
     private long residentAfterTrim;
     private final Random masks;
     private final long seed;
@@ -139,40 +139,38 @@ public final class Trainer {
     }
 
     /**
-     * A GC before a step once the resident set has grown by {@link #GC_GROWTH} since the last one: ND4J frees an
-     * array's native memory only when GC collects its Java handle, and a step leaves dead native arrays (the returned
-     * gradients, moment-sized temporaries, and intermediates of shapes the session cache does not keep, e.g. after a
-     * change of sequence length) but little Java garbage, so without it the resident set grows until a GC happens to
-     * run. Measured on a MiniLM encoder at batch 4 × 128
+     * A GC before a step once the C heap's bytes in use ({@link NativeHeap#inUse}) have grown by {@link #GC_GROWTH}
+     * since the last one: ND4J frees an array's native memory only when GC collects its Java handle, and a step leaves
+     * dead native arrays (the returned gradients, the table gradients, dropout masks) but little Java garbage, so
+     * without it they pile up until a GC happens to run. Measured on a MiniLM encoder at batch 4 × 128
      * (reports/bench/optimisations.md): 8.0 GB after 6 steps and growing → a 3.1 GB plateau with a GC every step. A GC
-     * every step also cost small models more than their step (quickstart's 1-epoch trial: 64 s with it, 50 s with this
+     * every step also cost small models more than their step (quickstart's 1-epoch trial: 64 s with it, 50 s with a
      * threshold), so it runs only when a step's leftovers are worth it.
      * <p>
-     * When the resident set has also grown by {@link #TRIM_GROWTH} since the last trim, the GC is followed by a wait
-     * for ND4J's deallocator threads, which free what it found after {@code System.gc()} returns, and by
-     * {@code malloc_trim}: glibc keeps freed pages resident, and with arrays of many sizes (batches of varying length)
-     * its free space grows without bound (MiniLM at batch 32 × 12..32 tokens: ~90 MB a step, 4.9 GB after 40 steps of
-     * which 0.9 GB was live). Trimming after every GC held it at 1.2-2.0 GB but doubled the pages faulted in afresh
-     * (55k → 108k a step); this threshold holds it at 1.4-2.8 GB with 67k (reports/bench/optimisations.md, "A trial's
-     * memory"). Small models seldom get that far above their last trim, so they keep the plain GC, which is cheaper for
-     * them (small bench shape: 768-828 → 892-1003 ms per step with a trim at every GC).
+     * The growth is read from the heap, not from the resident set: glibc keeps freed pages resident and serves the
+     * next arrays from them, so after a GC the resident set grew again only once the dead arrays had filled the freed
+     * space and 256 MB more. Each GC therefore found more garbage than the last and the free space ratcheted up
+     * (MiniLM at batch 32 × 32: 0.5, 1.0, 1.4, 1.9 GB free after successive GCs, the resident set 2.2 → 3.7 GB over 40
+     * steps with 1.2 GB in use; reports/bench/optimisations.md, "A trial's memory"). After the GC it waits for ND4J's
+     * deallocator threads, which free what the GC found after {@code System.gc()} returns, so that the next reading
+     * starts from the freed heap. Should the resident set still climb {@link #TRIM_GROWTH} above its level after the
+     * last trim (fragmentation, arrays of many sizes), {@code malloc_trim} hands the free pages back.
      */
     private void releaseDeadArrays() {
-        long resident = Pointer.physicalBytes();
-        if (resident - residentAfterGc > GC_GROWTH) {
+        if (NativeHeap.inUse() - inUseAfterGc > GC_GROWTH) {
             System.gc();
-            if (resident - residentAfterTrim > TRIM_GROWTH) {
-                awaitDeallocation();
+            awaitDeallocation();
+            inUseAfterGc = NativeHeap.inUse();
+            if (Pointer.physicalBytes() - residentAfterTrim > TRIM_GROWTH) {
                 NativeHeap.trim();
                 residentAfterTrim = Pointer.physicalBytes();
             }
-            residentAfterGc = Pointer.physicalBytes();
         }
     }
 
-    /** Waits until the resident set stops falling (less than 1 MB in 10 ms), at most one second. */
+    /** Waits until the heap's bytes in use stop falling (less than 1 MB in 10 ms), at most one second. */
     private static void awaitDeallocation() {
-        long last = Pointer.physicalBytes();
+        long last = NativeHeap.inUse();
         for (int i = 0; i < 100; i++) {
             try {
                 Thread.sleep(10);
@@ -180,7 +178,7 @@ public final class Trainer {
                 Thread.currentThread().interrupt();
                 return;
             }
-            long now = Pointer.physicalBytes();
+            long now = NativeHeap.inUse();
             if (now > last - (1L << 20)) {
                 return;
             }
