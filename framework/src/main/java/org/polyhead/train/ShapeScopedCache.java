@@ -14,7 +14,7 @@ import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
  * SameDiff 1.0.0-M2.1's {@code ArrayCacheMemoryMgr} serves an array only for the exact shape it was released with,
  * and keeps arrays up to a quarter of JavaCPP's {@code maxBytes} (by default {@code -Xmx}) per session. Batches whose
  * sequence length varies (every padded batch of a real dataset) therefore fill the gradient function's cache and the
- * inference session's cache with arrays of lengths that may not come back for many steps: 1.5 GB each under the
+ * inference session's cache with arrays of lengths that may not come back for many steps: 1.5 GB and 0.5 GB under the
  * launcher's {@code -Xmx6g}, for MiniLM at batch 32 × 12..32 tokens (reports/bench/optimisations.md). Within one run
  * the cache works as before (an intermediate is reused by later ops of its shape), and a run of the same shape as the
  * last keeps the whole cache. Closing cached arrays is what the cache itself does when it evicts; no session holds
