@@ -42,7 +42,7 @@ final class FrozenCache {
     private final Map<Key, INDArray> rows = new HashMap<>();
     private final ShapeScopedCache sessionCache;
 
-    /** {@code sessionCache}: the scope of the graph's inference session cache, shared with the trainer's predictions. */
+    /** {@code sessionCache}: the scope of the graph's inference session cache, shared with the trainer's predict. */
     FrozenCache(GroupModel model, ShapeScopedCache sessionCache) {
         this.model = model;
         this.sd = model.graph();
