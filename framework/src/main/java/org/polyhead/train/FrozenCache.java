@@ -40,10 +40,13 @@ final class FrozenCache {
     private final GroupModel model;
     private final SameDiff sd;
     private final Map<Key, INDArray> rows = new HashMap<>();
+    private final ShapeScopedCache sessionCache;
 
-    FrozenCache(GroupModel model) {
+    /** {@code sessionCache}: the scope of the graph's inference session cache, shared with the trainer's predict. */
+    FrozenCache(GroupModel model, ShapeScopedCache sessionCache) {
         this.model = model;
         this.sd = model.graph();
+        this.sessionCache = sessionCache;
     }
 
     /** Records cached so far. */
@@ -76,6 +79,7 @@ final class FrozenCache {
         sd.getVariable(EncoderInputs.EMBEDDINGS).setArray(model.tables().lookup(batch.ids(), batch.types()));
         Map<String, INDArray> feed = new HashMap<>(model.dropout().off());
         feed.put(EncoderInputs.MASK, batch.mask());
+        sessionCache.enter(batch.mask().shape());
         INDArray h = sd.output(feed, EncoderInputs.FROZEN_OUTPUT).get(EncoderInputs.FROZEN_OUTPUT); // [B·T, d]
         long t = batch.mask().size(1);
         INDArray byRecord = h.reshape('c', batch.size(), t, h.size(1));

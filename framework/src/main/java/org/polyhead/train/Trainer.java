@@ -39,9 +39,13 @@ public final class Trainer {
     private final List<String> gradVars = new ArrayList<>();
     private final Map<String, String> gradNames = new LinkedHashMap<>();
     private SameDiff gradFn;
+    private ShapeScopedCache gradCache;
+    private ShapeScopedCache inferenceCache; // with the inference graph
+    private final ShapeScopedCache frozenOutputCache; // the training graph's, which computes the frozen layers' cache
     private static final long GC_GROWTH = 256L << 20;
-    private static final long LARGE_GROWTH = 1L << 30;
-    private long residentAfterGc;
+    private static final long TRIM_GROWTH = 1024L << 20;
+    private long inUseAfterGc;
+    private long residentAfterTrim;
     private final Random masks;
     private final long seed;
 
@@ -59,7 +63,8 @@ public final class Trainer {
         this.groups = groups;
         Preconditions.checkArgument(model.cachedLayers() <= groups.freezeLayers(),
                 "only frozen layers can be cached: %s cached, %s frozen", model.cachedLayers(), groups.freezeLayers());
-        this.frozenCache = model.cachedLayers() > 0 ? new FrozenCache(model) : null;
+        this.frozenOutputCache = new ShapeScopedCache(sd);
+        this.frozenCache = model.cachedLayers() > 0 ? new FrozenCache(model, frozenOutputCache) : null;
         this.dropout = model.spec().encoder().dropout();
         outputs.add(GroupModel.LOSS);
         outputs.addAll(model.groupLossNames().values());
@@ -94,7 +99,7 @@ public final class Trainer {
 
     /** Forward and backward for one fed batch, no update. */
     Gradients gradients(Batch batch, Map<String, INDArray> feed) {
-        Map<String, INDArray> values = backward(feed);
+        Map<String, INDArray> values = backward(feed, batch.mask().shape());
         Map<String, INDArray> grads = new HashMap<>();
         gradNames.forEach((variable, gradient) -> grads.put(variable, values.get(gradient)));
         INDArray dEmb = grads.remove(EncoderInputs.EMBEDDINGS);
@@ -115,7 +120,7 @@ public final class Trainer {
      * cache once its last consumer has run and the next op or step of the same shape reuses it. Requested outputs are
      * never released by the session.
      */
-    private Map<String, INDArray> backward(Map<String, INDArray> feed) {
+    private Map<String, INDArray> backward(Map<String, INDArray> feed, long[] shape) {
         if (gradFn == null) {
             QuietStdout.call(() -> {
                 sd.createGradFunction();
@@ -128,7 +133,9 @@ public final class Trainer {
                     gradNames.put(v, g.name());
                 }
             }
+            gradCache = new ShapeScopedCache(gradFn);
         }
+        gradCache.enter(shape);
         gradFn.setEnableCache(true); // per call: SameDiff's own calculateGradients on this graph turns it off again
         List<String> names = new ArrayList<>(outputs);
         names.addAll(gradNames.values());
@@ -136,38 +143,40 @@ public final class Trainer {
     }
 
     /**
-     * A GC before a step once the resident set has grown by {@link #GC_GROWTH} since the last one: ND4J frees an
-     * array's native memory only when GC collects its Java handle, and a step leaves dead native arrays (the returned
-     * gradients, moment-sized temporaries, and intermediates of shapes the session cache does not keep, e.g. after a
-     * change of sequence length) but little Java garbage, so without it the resident set grows until a GC happens to
-     * run. Measured on a MiniLM encoder at batch 4 × 128
+     * A GC before a step once the C heap's bytes in use ({@link NativeHeap#inUse}) have grown by {@link #GC_GROWTH}
+     * since the last one: ND4J frees an array's native memory only when GC collects its Java handle, and a step leaves
+     * dead native arrays (the returned gradients, the table gradients, dropout masks) but little Java garbage, so
+     * without it they pile up until a GC happens to run. Measured on a MiniLM encoder at batch 4 × 128
      * (reports/bench/optimisations.md): 8.0 GB after 6 steps and growing → a 3.1 GB plateau with a GC every step. A GC
-     * every step also cost small models more than their step (quickstart's 1-epoch trial: 64 s with it, 50 s with this
+     * every step also cost small models more than their step (quickstart's 1-epoch trial: 64 s with it, 50 s with a
      * threshold), so it runs only when a step's leftovers are worth it.
      * <p>
-     * When more than {@link #LARGE_GROWTH} piled up (a large model: MiniLM at batch 32 × 128 leaves ~1.4 GB a step),
-     * the GC is followed by a wait for ND4J's deallocator threads, which free what it found after {@code System.gc()}
-     * returns, and by {@code malloc_trim}, since glibc otherwise keeps the freed pages resident. Without these the
-     * reading taken after the GC was a step's garbage too high and the resident set climbed anyway (MiniLM, 14 steps:
-     * peak 9.4 GB → 5.4 GB, a 5.0 GB plateau); for small models, whose pile rarely reaches that size, the wait and the
-     * refaulted pages cost more than they save (small bench shape: 768-828 → 892-1003 ms per step), so they keep the
-     * plain GC.
+     * The growth is read from the heap, not from the resident set: glibc keeps freed pages resident and serves the
+     * next arrays from them, so after a GC the resident set grew again only once the dead arrays had filled the freed
+     * space and 256 MB more. Each GC therefore found more garbage than the last and the free space ratcheted up
+     * (MiniLM at batch 32 × 32: 0.5, 1.0, 1.4, 1.9 GB free after successive GCs, the resident set 2.2 → 3.7 GB over 40
+     * steps with 1.2 GB in use; reports/bench/optimisations.md, "A trial's memory"). After the GC it waits for ND4J's
+     * deallocator threads, which free what the GC found after {@code System.gc()} returns, so that the next reading
+     * starts from the freed heap. Should the resident set still climb {@link #TRIM_GROWTH} above its level after the
+     * last trim (fragmentation, arrays of many sizes), {@code malloc_trim} hands the free pages back; a lower
+     * threshold (512 MB) trimmed often enough to cost ~10% of a step in pages faulted in again (MiniLM, varying
+     * lengths: 65k vs 11k minor faults a step), for a peak 0.1 GB lower.
      */
     private void releaseDeadArrays() {
-        long growth = Pointer.physicalBytes() - residentAfterGc;
-        if (growth > GC_GROWTH) {
+        if (NativeHeap.inUse() - inUseAfterGc > GC_GROWTH) {
             System.gc();
-            if (growth > LARGE_GROWTH) {
-                awaitDeallocation();
+            awaitDeallocation();
+            inUseAfterGc = NativeHeap.inUse();
+            if (Pointer.physicalBytes() - residentAfterTrim > TRIM_GROWTH) {
                 NativeHeap.trim();
+                residentAfterTrim = Pointer.physicalBytes();
             }
-            residentAfterGc = Pointer.physicalBytes();
         }
     }
 
-    /** Waits until the resident set stops falling (less than 1 MB in 10 ms), at most one second. */
+    /** Waits until the heap's bytes in use stop falling (less than 1 MB in 10 ms), at most one second. */
     private static void awaitDeallocation() {
-        long last = Pointer.physicalBytes();
+        long last = NativeHeap.inUse();
         for (int i = 0; i < 100; i++) {
             try {
                 Thread.sleep(10);
@@ -175,7 +184,7 @@ public final class Trainer {
                 Thread.currentThread().interrupt();
                 return;
             }
-            long now = Pointer.physicalBytes();
+            long now = NativeHeap.inUse();
             if (now > last - (1L << 20)) {
                 return;
             }
@@ -187,7 +196,9 @@ public final class Trainer {
     public Map<String, INDArray> predict(Batch batch) {
         List<String> names = model.groups().stream().map(LabelGroup::predictionName).toList();
         GroupModel m = inferenceModel();
-        return m.graph().output(feed(m, batch, Map.of(), false), names.toArray(String[]::new));
+        Map<String, INDArray> feed = feed(m, batch, Map.of(), false);
+        inferenceCache.enter(batch.mask().shape());
+        return m.graph().output(feed, names.toArray(String[]::new));
     }
 
     /** Any graph outputs (e.g. {@code pred.<group>} and {@code loss.<group>}) for a batch, with dropout off. */
@@ -195,13 +206,18 @@ public final class Trainer {
         GroupModel m = inferenceModel();
         Map<String, INDArray> feed = feed(m, batch, Map.of(), false);
         feed.put(Weighting.WEIGHTS, Nd4j.createFromArray(toFloat(weights)).castTo(batch.mask().dataType()));
+        inferenceCache.enter(batch.mask().shape());
         return m.graph().output(feed, names.toArray(String[]::new));
     }
 
-    /** The inference graph, built on the first call; it reads its parameters from the training graph. */
+    /**
+     * The inference graph, built on the first call; it reads its parameters from the training graph. Its session
+     * cache is scoped to one batch shape as the gradient function's is.
+     */
     private GroupModel inferenceModel() {
         if (inference == null) {
             inference = model.inference();
+            inferenceCache = new ShapeScopedCache(inference.graph());
         }
         return inference;
     }

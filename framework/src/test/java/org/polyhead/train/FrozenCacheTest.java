@@ -111,7 +111,7 @@ class FrozenCacheTest {
     void eachRecordIsComputedOnceAndReusedWhateverBatchItLandsIn() {
         Batch all = records();
         GroupModel model = GroupModel.build(spec(), 7, DataType.DOUBLE, FROZEN);
-        FrozenCache cache = new FrozenCache(model);
+        FrozenCache cache = new FrozenCache(model, new ShapeScopedCache(model.graph()));
         List<Batch> epochs = schedule(all);
         Batch whole = batch(all, List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
         for (Batch b : epochs.subList(0, 2)) {
