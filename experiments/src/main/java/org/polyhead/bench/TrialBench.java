@@ -44,7 +44,7 @@ public final class TrialBench {
         long wall0 = System.nanoTime();
         long cpu0 = os.getProcessCpuTime();
         Path home = Path.of(System.getProperty("polyhead.home", ".")).toAbsolutePath().normalize();
-        SpecLoader.Resolved spec = SpecLoader.load(Path.of(t.spec()), List.of());
+        SpecLoader.Resolved spec = SpecLoader.load(home.resolve(t.spec()), List.of());
         PreparedData data = TaskData.prepare(spec, home, StateDir.of(home).resolve("runs"));
         TrialModel trial = TrialModel.build(spec.spec(), data);
         double[] weights = LossWeights.of(spec.spec().loss(), data.groups());

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The fine-tuning trial of {@code bench --trial}: a spec ({@code experiments/bench/trial.yaml} by default), the
+ * The fine-tuning trial of {@code bench --trial}: a spec ({@code experiments/bench/trial.yaml} by default, relative to
+ * the project's folder unless absolute), the
  * training steps left unmeasured ({@code warmup}) and measured ({@code steps}) in every process, and the measured
  * validation passes. Both sides' processes take it as {@code --key value} arguments ({@link #args()}).
  */

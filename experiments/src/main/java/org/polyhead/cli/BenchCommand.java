@@ -160,9 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
      * ({@link TrialSplit}), then both sides for every round, each in a fresh process.
      */
     private void trial(Path home, BenchSides sides, BenchReport report, Path dir) throws Exception {
-        Path spec = home.resolve(trialSpec);
-        TrialShape t = new TrialShape("trial", spec.toString(), warmup, trialSteps, 2);
-        SpecLoader.Resolved resolved = SpecLoader.load(spec, List.of());
+        TrialShape t = new TrialShape("trial", trialSpec.toString(), warmup, trialSteps, 2);
+        SpecLoader.Resolved resolved = SpecLoader.load(home.resolve(trialSpec), List.of());
         System.err.println("polyhead: bench trial: preparing " + resolved.spec().data().name() + " ...");
         Path split = Files.createDirectories(Home.work().resolve("bench")).resolve("trial-split.jsonl");
         TrialSplit.write(split, resolved.spec(), TaskData.prepare(resolved, home, Home.work()));
