@@ -75,6 +75,11 @@ class BenchCommandTest {
         String readme = Files.readString(dir.resolve("README.md"));
         assertTrue(readme.contains("## A fine-tuning trial") && readme.contains("Both sides read the same rows: **yes**"),
                 readme);
+        boolean missed = false;
+        for (JsonNode met : e.get("target_met")) {
+            missed |= !met.asBoolean();
+        }
+        assertEquals(missed, readme.contains("Targets missed: "), "a missed target points to the measured reasons");
     }
 
     /** A side that dies (here the polyhead side, stopped by its memory guard) is reported; the other still runs. */
