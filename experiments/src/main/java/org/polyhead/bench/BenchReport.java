@@ -89,12 +89,7 @@ public final class BenchReport {
 
     /** A trial where a side failed, kept with each failed side's error and the completed side's numbers. */
     public void failedTrial(TrialShape t, Map<String, String> errors, Map<String, ObjectNode> completed) {
-        ObjectNode e = failures.addObject();
-        e.set("trial", json.valueToTree(t));
-        ObjectNode err = e.putObject("errors");
-        errors.forEach((side, reason) -> err.put(side,
-                reason.length() > 300 ? reason.substring(0, 300) + " ..." : reason));
-        completed.forEach(e::set);
+        failure("trial", t, errors, completed);
     }
 
     /**
@@ -102,8 +97,13 @@ public final class BenchReport {
      * kept in the report with each failed side's error and the numbers of the side that did complete, if any.
      */
     public void failed(BenchShape s, Map<String, String> errors, Map<String, ObjectNode> completed) {
+        failure("shape", s, errors, completed);
+    }
+
+    /** A failure entry: what was measured under {@code kind}, each failed side's first 300 characters of error. */
+    private void failure(String kind, Object what, Map<String, String> errors, Map<String, ObjectNode> completed) {
         ObjectNode e = failures.addObject();
-        e.set("shape", json.valueToTree(s));
+        e.set(kind, json.valueToTree(what));
         ObjectNode err = e.putObject("errors");
         errors.forEach((side, reason) -> err.put(side,
                 reason.length() > 300 ? reason.substring(0, 300) + " ..." : reason));
