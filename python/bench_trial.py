@@ -23,6 +23,8 @@ import statistics
 import sys
 import time
 
+from bench_torch import samples_ms  # this script's folder is on sys.path when it runs
+
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -69,18 +71,6 @@ def batches(rows, size, torch):
         labels = torch.tensor([r["labels"] for r in part], dtype=torch.long).t()
         out.append((ids, mask, labels))
     return out
-
-
-def samples_ms(fn, warmup, reps):
-    for _ in range(warmup):
-        fn()
-    wall, cpu = [], []
-    for _ in range(reps):
-        c0, t0 = time.process_time(), time.perf_counter()
-        fn()
-        wall.append((time.perf_counter() - t0) * 1000.0)
-        cpu.append((time.process_time() - c0) * 1000.0)
-    return wall, cpu
 
 
 def main():
