@@ -20,6 +20,7 @@ import org.polyhead.task.Checkpoints;
 import org.polyhead.task.LossWeights;
 import org.polyhead.task.PreparedData;
 import org.polyhead.task.TextBatches;
+import org.polyhead.train.OptimConfig;
 
 /**
  * The split file the PyTorch side of {@code bench --trial} reads (python/bench_trial.py), written from the data
@@ -35,8 +36,7 @@ public final class TrialSplit {
         ObjectMapper json = new ObjectMapper();
         ObjectNode header = json.createObjectNode();
         ExperimentSpec.TrainingSpec t = spec.training();
-        int stepsPerEpoch = (data.train().size() + t.batchSize() - 1) / t.batchSize();
-        int total = stepsPerEpoch * t.epochs();
+        OptimConfig optim = TrialModel.optim(spec, data.train());
         header.put("checkpoint", Checkpoints.folder(spec.encoder().checkpoint()).toAbsolutePath().toString());
         header.put("pooling", spec.model().pooling());
         header.put("dropout", spec.encoder().dropout());
@@ -44,8 +44,8 @@ public final class TrialSplit {
         header.put("lr", t.lr());
         header.put("head_lr", t.headLr() == null ? t.lr() : t.headLr());
         header.put("weight_decay", t.weightDecay());
-        header.put("warmup_steps", (int) Math.round(t.warmup() * total));
-        header.put("total_steps", total);
+        header.put("warmup_steps", optim.warmupSteps());
+        header.put("total_steps", optim.totalSteps());
         ArrayNode groups = header.putArray("groups");
         data.groups().forEach(g -> groups.addObject().put("name", g.name()).put("classes", g.width()));
         ArrayNode weights = header.putArray("loss_weights");

@@ -29,11 +29,21 @@ public record TrialModel(GroupModel model, Trainer trainer, OptimConfig optim, i
         Path pretrained = Checkpoints.folder(spec.encoder().checkpoint());
         List<String> unused = pretrained == null ? null
                 : CheckpointLoader.load(pretrained, model.graph(), model.tables());
-        int bs = spec.training().batchSize();
-        int stepsPerEpoch = (data.train().size() + bs - 1) / bs;
-        OptimConfig optim = TrialRunner.optim(spec.training(), stepsPerEpoch * spec.training().epochs());
+        int stepsPerEpoch = stepsPerEpoch(spec, data.train());
+        OptimConfig optim = optim(spec, data.train());
         Trainer trainer = new Trainer(model, optim, FineTuning.parameterGroups(spec), spec.training().seed());
         return new TrialModel(model, trainer, optim, stepsPerEpoch, unused);
+    }
+
+    /** Batches per epoch of {@code train} at the spec's batch size. */
+    public static int stepsPerEpoch(ExperimentSpec spec, TextBatches train) {
+        int bs = spec.training().batchSize();
+        return (train.size() + bs - 1) / bs;
+    }
+
+    /** AdamW with the spec's warm-up and decay over every step of every epoch of {@code train}. */
+    public static OptimConfig optim(ExperimentSpec spec, TextBatches train) {
+        return TrialRunner.optim(spec.training(), stepsPerEpoch(spec, train) * spec.training().epochs());
     }
 
     /** The training batches of {@code epoch} (1-based): a new seeded order each epoch. */
