@@ -25,6 +25,8 @@ public final class MlflowServer {
     // a cold server imports all of mlflow: MLflow 3.17.2 took 20 s on an idle 2-core machine and 5 min 6 s on the same
     // machine at load average 18 (four test suites at once)
     private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
+    /** How long {@link #stop} waits for a process to exit after SIGTERM before it kills it. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     // a refused connection fails at once; a live MLflow 3 server (one uvicorn worker) busy with another client's
     // requests took over 3 s to answer /health at load average 20, and was then taken for unreachable
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
@@ -108,7 +110,11 @@ public final class MlflowServer {
         }
     }
 
-    /** Stops the server this project started; returns false if none was running. */
+    /**
+     * Stops the server this project started and returns once its processes have exited (a worker told to stop still
+     * answered requests for a moment, so a client could log to a server already "stopped"); returns false if none was
+     * running.
+     */
     public boolean stop() {
         try {
             Path pidFile = state.resolve("mlflow.pid");
@@ -119,8 +125,19 @@ public final class MlflowServer {
             Optional<ProcessHandle> h = ProcessHandle.of(pid);
             boolean was = h.isPresent() && h.get().isAlive();
             h.ifPresent(ph -> {
-                ph.descendants().forEach(ProcessHandle::destroy);
-                ph.destroy();
+                List<ProcessHandle> all = new ArrayList<>(ph.descendants().toList());
+                all.add(ph);
+                all.forEach(ProcessHandle::destroy);
+                for (ProcessHandle p : all) {
+                    try {
+                        p.onExit().get(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        p.destroyForcibly();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
             });
             Files.deleteIfExists(pidFile);
             Files.deleteIfExists(state.resolve("mlflow.url"));
